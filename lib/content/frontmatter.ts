@@ -1,0 +1,107 @@
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from "yaml";
+import type { z } from "zod";
+import type { ContentIssue } from "./issues";
+
+export interface SplitFile {
+  data: unknown;
+  body: string;
+  /** 1-based line of the first body line in the file, so body positions map back to the file. */
+  bodyLine: number;
+}
+
+type Parsed = { ok: true; value: SplitFile; lineOf: (path: PropertyKey[]) => number } | { ok: false; issues: ContentIssue[] };
+
+/** Splits `---` frontmatter from the markdown body and parses it as YAML, keeping positions for errors. */
+export function parseFrontmatter(file: string, source: string): Parsed {
+  const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  if (!text.startsWith("---\n")) {
+    return fail(file, 1, "The file has no frontmatter. Start it with a line `---`, the YAML fields, and another `---`.");
+  }
+  const end = text.indexOf("\n---", 3);
+  if (end === -1 || (text[end + 4] !== "\n" && end + 4 !== text.length)) {
+    return fail(file, 1, "The frontmatter is never closed. Add a line `---` after the last YAML field.");
+  }
+  const yaml = parseYaml(file, text.slice(4, end + 1), 1);
+  if (!yaml.ok) return yaml;
+  const bodyStart = end + 5;
+  const bodyLine = text.slice(0, bodyStart).split("\n").length;
+  return { ok: true, value: { data: yaml.data, body: text.slice(bodyStart), bodyLine }, lineOf: yaml.lineOf };
+}
+
+export type YamlResult = { ok: true; data: unknown; lineOf: (path: PropertyKey[]) => number } | { ok: false; issues: ContentIssue[] };
+
+/** Parses YAML keeping positions; `lineOffset` is the file line the YAML text starts after. */
+export function parseYaml(file: string, yamlText: string, lineOffset = 0): YamlResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      issues: doc.errors.map((e) => ({
+        file,
+        line: lineOffset + lineCounter.linePos(e.pos[0]).line,
+        message: `This is not valid YAML (${e.code}: ${e.message.split("\n")[0]}). Check indentation and quote values that contain a colon.`,
+      })),
+    };
+  }
+  const lineOf = (path: PropertyKey[]) => {
+    let node: unknown = doc.contents;
+    let best = lineOffset + 1;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => String((p.key as Node | null)?.toJSON?.() ?? p.key) === String(key));
+        if (!pair) break;
+        const range = ((pair.key as Node | null)?.range ?? (pair.value as Node | null)?.range) as [number, number] | undefined;
+        if (range) best = lineOffset + lineCounter.linePos(range[0]).line;
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === "number") {
+        const item = node.items[key] as Node | undefined;
+        if (item?.range) best = lineOffset + lineCounter.linePos(item.range[0]).line;
+        node = item;
+      } else break;
+    }
+    return best;
+  };
+  return { ok: true, data: doc.toJSON() ?? {}, lineOf };
+}
+
+function fail(file: string, line: number, message: string): Parsed {
+  return { ok: false, issues: [{ file, line, message }] };
+}
+
+/** Validates frontmatter against a schema and turns each zod issue into `file:line` plus a fix-it sentence. */
+export function validateFrontmatter<S extends z.ZodType>(
+  file: string,
+  parsed: SplitFile,
+  lineOf: (path: PropertyKey[]) => number,
+  schema: S,
+): { ok: true; data: z.infer<S> } | { ok: false; issues: ContentIssue[] } {
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return { ok: true, data: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => ({
+      file,
+      line: lineOf(issue.path),
+      message: describeIssue(issue),
+    })),
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const field = issue.path.length ? `\`${issue.path.join(".")}\`` : "The frontmatter";
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return `${field} is missing. Add it (see CONTRIBUTING.md for the fields this kind of file needs).`;
+      return `${field} should be ${issue.expected}. Change its value to that type.`;
+    case "unrecognized_keys":
+      return `Unknown field ${issue.keys.map((k) => `\`${k}\``).join(", ")}. Remove it or fix its spelling (allowed fields are listed in CONTRIBUTING.md).`;
+    case "invalid_value":
+      return `${field} must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(", ")}. Pick one of those.`;
+    case "too_small":
+    case "too_big":
+      return `${field}: ${issue.message}. Adjust the value.`;
+    default:
+      return `${field}: ${issue.message}. Fix the value.`;
+  }
+}

@@ -1,0 +1,174 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { z } from "zod";
+import { parseFrontmatter, parseYaml, validateFrontmatter } from "./frontmatter";
+import type { ContentIssue } from "./issues";
+import { headingAnchors, renderInline, renderMarkdown, inlineText, type LinkRef, type Section } from "./markdown";
+import { PARTS, caseStudySchema, chapterSchema, glossarySchema, questionSchema, topicSchema } from "./schema";
+import type { CaseStudy, Chapter, ContentBundle, GlossaryTerm, Question, SectionText, Topic } from "./types";
+import { validateBundle } from "./validate";
+
+export interface LoadResult {
+  bundle: ContentBundle;
+  sectionTexts: SectionText[];
+  issues: ContentIssue[];
+  /** Per file: the links found in its markdown and where, for the cross-link check. */
+  links: Map<string, LinkRef[]>;
+  /** Per chapter id: every heading anchor with its line. */
+  anchors: Map<string, Section[]>;
+  /** Per file (topics: `file#id`), a lookup from frontmatter field path to line, for cross-file errors. */
+  lineOf: Map<string, (path: PropertyKey[]) => number>;
+}
+
+const WORDS_PER_MINUTE = 220;
+
+/** Reads every content root, validates it, and renders markdown. Never throws for bad content: it collects issues. */
+export function loadContent(roots: string[], opts: { cwd?: string } = {}): LoadResult {
+  const cwd = opts.cwd ?? process.cwd();
+  const rel = (f: string) => path.relative(cwd, f) || f;
+  const result: LoadResult = {
+    bundle: { topics: [], chapters: [], caseStudies: [], questions: [], glossary: [] },
+    sectionTexts: [],
+    issues: [],
+    links: new Map(),
+    anchors: new Map(),
+    lineOf: new Map(),
+  };
+  const { bundle, issues } = result;
+
+  for (const root of roots) {
+    if (!fs.existsSync(root)) {
+      issues.push({ file: rel(root), line: 1, message: "This content directory does not exist. Create it or fix CONTENT_DIR." });
+      continue;
+    }
+    loadTopics(root, rel, result);
+
+    for (const file of markdownFiles(path.join(root, "chapters"))) {
+      const doc = readDoc(file, rel, chapterSchema, result);
+      if (!doc) continue;
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors]);
+      result.links.set(doc.file, r.links);
+      result.anchors.set(doc.data.id, r.sections);
+      if (r.sections.length === 0) {
+        issues.push({ file: doc.file, line: doc.bodyLine, message: "The chapter has no `##` sections. Split it into sections so questions can link to them." });
+      }
+      const chapter: Chapter = {
+        ...doc.data,
+        file: doc.file,
+        html: r.html,
+        sections: r.sections.map(({ anchor, title, depth }) => ({ anchor, title, depth })),
+        words: r.words,
+        readingMinutes: Math.max(1, Math.round(r.words / WORDS_PER_MINUTE)),
+      };
+      bundle.chapters.push(chapter);
+      for (const s of r.sections) result.sectionTexts.push({ chapterId: chapter.id, anchor: s.anchor, title: s.title, text: s.text });
+    }
+
+    for (const file of markdownFiles(path.join(root, "case-studies"))) {
+      const doc = readDoc(file, rel, caseStudySchema, result);
+      if (!doc) continue;
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors]);
+      result.links.set(doc.file, r.links);
+      bundle.caseStudies.push({ ...doc.data, file: doc.file, html: r.html } satisfies CaseStudy);
+    }
+
+    for (const file of markdownFiles(path.join(root, "questions"))) {
+      const doc = readDoc(file, rel, questionSchema, result);
+      if (!doc) continue;
+      const expected = `${doc.data.id}.md`;
+      if (path.basename(file) !== expected) {
+        issues.push({ file: doc.file, line: doc.lineOf(["id"]), message: `A question file must be named after its id. Rename the file to ${expected} (keep the id: learners' progress is stored under it).` });
+      }
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1);
+      result.links.set(doc.file, r.links);
+      const hash = crypto
+        .createHash("sha256")
+        .update(JSON.stringify([doc.data.question, doc.body.trim(), doc.data.keyPoints]))
+        .digest("hex")
+        .slice(0, 16);
+      const question: Question = {
+        ...doc.data,
+        file: doc.file,
+        questionHtml: renderInline(doc.data.question),
+        questionText: inlineText(doc.data.question),
+        answerHtml: r.html,
+        words: r.words,
+        hash,
+      };
+      bundle.questions.push(question);
+    }
+
+    for (const file of markdownFiles(path.join(root, "glossary"))) {
+      const doc = readDoc(file, rel, glossarySchema, result);
+      if (!doc) continue;
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1);
+      result.links.set(doc.file, r.links);
+      bundle.glossary.push({ ...doc.data, file: doc.file, html: r.html, text: r.text.trim() } satisfies GlossaryTerm);
+    }
+  }
+
+  bundle.chapters.sort((a, b) => partIndex(a.part) - partIndex(b.part) || a.order - b.order || a.title.localeCompare(b.title));
+  bundle.caseStudies.sort((a, b) => a.company.localeCompare(b.company));
+  bundle.questions.sort((a, b) => a.topic.localeCompare(b.topic) || a.id.localeCompare(b.id));
+  bundle.glossary.sort((a, b) => a.term.localeCompare(b.term, "en", { sensitivity: "base" }));
+
+  issues.push(...validateBundle(result));
+  issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return result;
+}
+
+function partIndex(part: string) {
+  return PARTS.indexOf(part as (typeof PARTS)[number]);
+}
+
+function loadTopics(root: string, rel: (f: string) => string, result: LoadResult) {
+  const file = path.join(root, "topics.yml");
+  if (!fs.existsSync(file)) return;
+  const parsed = parseYaml(rel(file), fs.readFileSync(file, "utf8"));
+  if (!parsed.ok) {
+    result.issues.push(...parsed.issues);
+    return;
+  }
+  if (!Array.isArray(parsed.data)) {
+    result.issues.push({ file: rel(file), line: 1, message: "topics.yml must be a YAML list of topics (`- id: ...`)." });
+    return;
+  }
+  parsed.data.forEach((item, i) => {
+    const v = validateFrontmatter(rel(file), { data: item, body: "", bodyLine: 0 }, (p) => parsed.lineOf([i, ...p]), topicSchema);
+    if (!v.ok) result.issues.push(...v.issues);
+    else {
+      result.bundle.topics.push(v.data as Topic);
+      result.lineOf.set(`${rel(file)}#${v.data.id}`, (p) => parsed.lineOf([i, ...p]));
+    }
+  });
+}
+
+function readDoc<S extends z.ZodType>(file: string, rel: (f: string) => string, schema: S, result: LoadResult) {
+  const name = rel(file);
+  const base = path.basename(file, ".md");
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base)) {
+    result.issues.push({ file: name, line: 1, message: `File names are kebab-case. Rename it, e.g. to ${base.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.md.` });
+  }
+  const parsed = parseFrontmatter(name, fs.readFileSync(file, "utf8"));
+  if (!parsed.ok) {
+    result.issues.push(...parsed.issues);
+    return null;
+  }
+  const v = validateFrontmatter(name, parsed.value, parsed.lineOf, schema);
+  if (!v.ok) {
+    result.issues.push(...v.issues);
+    return null;
+  }
+  result.lineOf.set(name, parsed.lineOf);
+  return { file: name, data: v.data as z.infer<S>, body: parsed.value.body, bodyLine: parsed.value.bodyLine, lineOf: parsed.lineOf };
+}
+
+function markdownFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith(".md") && d.name !== "README.md")
+    .map((d) => path.join(d.parentPath, d.name))
+    .sort();
+}

@@ -1,0 +1,172 @@
+import type { ContentIssue } from "./issues";
+import type { LoadResult } from "./load";
+
+export const ANSWER_WORDS = { min: 40, max: 250 } as const;
+export const NEAR_DUPLICATE_JACCARD = 0.8;
+
+/** Cross-file checks: unique ids, every reference resolves, answers within bounds, no near-duplicate questions. */
+export function validateBundle(result: LoadResult): ContentIssue[] {
+  const { bundle, anchors } = result;
+  const issues: ContentIssue[] = [];
+  const at = (file: string, field: PropertyKey[]) => result.lineOf.get(file)?.(field) ?? 1;
+  const add = (file: string, field: PropertyKey[], message: string) => issues.push({ file, line: at(file, field), message });
+
+  const chapters = uniqueIds("chapter", bundle.chapters, issues, at);
+  const caseStudies = uniqueIds("case study", bundle.caseStudies, issues, at);
+  const questions = uniqueIds("question", bundle.questions, issues, at);
+  uniqueIds("glossary term", bundle.glossary, issues, at);
+  const topics = new Map<string, (typeof bundle.topics)[number]>();
+  for (const t of bundle.topics) {
+    if (topics.has(t.id)) issues.push({ file: "topics.yml", line: 1, message: `Topic \`${t.id}\` is listed twice. Remove one entry.` });
+    topics.set(t.id, t);
+  }
+
+  const sectionExists = (ref: string) => {
+    const [chapterId, anchor] = ref.split("#");
+    if (!chapters.has(chapterId)) return `chapter \`${chapterId}\` does not exist`;
+    if (anchor && !anchors.get(chapterId)?.some((s) => s.anchor === anchor)) {
+      const known = (anchors.get(chapterId) ?? []).map((s) => s.anchor).slice(0, 12).join(", ");
+      return `chapter \`${chapterId}\` has no section \`#${anchor}\` (its sections: ${known})`;
+    }
+    return null;
+  };
+
+  for (const t of bundle.topics) {
+    if (!chapters.has(t.chapter)) {
+      const key = [...result.lineOf.keys()].find((k) => k.endsWith(`#${t.id}`)) ?? "content/topics.yml";
+      issues.push({ file: key.split("#")[0], line: result.lineOf.get(key)?.(["chapter"]) ?? 1, message: `Topic \`${t.id}\` points at chapter \`${t.chapter}\`, which does not exist. Use the id of an existing chapter.` });
+    }
+  }
+
+  for (const q of bundle.questions) {
+    if (!topics.has(q.topic)) add(q.file, ["topic"], `Unknown topic \`${q.topic}\`. Use one of the ids in topics.yml (${[...topics.keys()].join(", ")}), or add the topic there.`);
+    const bad = sectionExists(q.chapter);
+    if (bad) add(q.file, ["chapter"], `The question links to ${q.chapter}, but ${bad}. Link it to the section that teaches it.`);
+    q.companies.forEach((c, i) => {
+      if (!caseStudies.has(c)) add(q.file, ["companies", i], `No case study has id \`${c}\`. Use a case study's id or remove the company tag.`);
+    });
+    if (q.open) {
+      if (q.sameAs && !questions.get(q.sameAs)) add(q.file, ["sameAs"], `\`sameAs\` points at question \`${q.sameAs}\`, which does not exist. Use the id of an answered question.`);
+      else if (q.sameAs && questions.get(q.sameAs)?.open) add(q.file, ["sameAs"], `\`sameAs\` must point at an answered question; \`${q.sameAs}\` is open too.`);
+      continue;
+    }
+    if (q.words === 0) add(q.file, ["question"], "This question has no answer. Write the answer below the frontmatter, or mark it `open: true`.");
+    else if (!q.source && (q.words < ANSWER_WORDS.min || q.words > ANSWER_WORDS.max)) {
+      add(q.file, ["question"], `The answer has ${q.words} words; answers need ${ANSWER_WORDS.min}–${ANSWER_WORDS.max}. ${q.words < ANSWER_WORDS.min ? "Add the why, an example or a common pitfall." : "Cut it down to the direct answer, the why, one example and one pitfall."}`);
+    }
+    if (q.keyPoints.length < 2) add(q.file, ["keyPoints"], "Give 2 to 5 key points: the facts a good answer must mention (they drive rubric grading).");
+  }
+
+  for (const cs of bundle.caseStudies) {
+    cs.questions.forEach((id, i) => {
+      if (!questions.has(id)) add(cs.file, ["questions", i], `Question \`${id}\` does not exist. Use the id of a question file, or remove it from the list.`);
+    });
+  }
+
+  for (const g of bundle.glossary) {
+    if (g.chapter) {
+      const bad = sectionExists(g.chapter);
+      if (bad) add(g.file, ["chapter"], `The term links to ${g.chapter}, but ${bad}. Link it to the section that explains it.`);
+    }
+    if (g.text.split(/(?<=[.!?])\s+/).filter(Boolean).length > 3) add(g.file, ["term"], "A glossary definition is 1–3 sentences. Shorten it; the chapter can say the rest.");
+  }
+  const terms = new Map<string, string>();
+  for (const g of bundle.glossary) {
+    for (const name of [g.term, ...g.aliases]) {
+      const key = name.toLowerCase();
+      const other = terms.get(key);
+      if (other && other !== g.file) add(g.file, ["term"], `"${name}" is already defined in ${other}. Merge the two entries or drop the alias.`);
+      terms.set(key, g.file);
+    }
+  }
+
+  // Links inside markdown bodies: internal ones must resolve.
+  const fileChapter = new Map(bundle.chapters.map((c) => [c.file, c.id]));
+  const glossaryIds = new Set(bundle.glossary.map((g) => g.id));
+  for (const [file, links] of result.links) {
+    for (const { url, line } of links) {
+      const problem = checkLink(url, fileChapter.get(file), { sectionExists, caseStudies, questions, glossaryIds });
+      if (problem) issues.push({ file, line, message: problem });
+    }
+  }
+
+  issues.push(...nearDuplicates(bundle.questions, at));
+  return issues;
+}
+
+function uniqueIds<T extends { id: string; file: string }>(
+  kind: string,
+  items: T[],
+  issues: ContentIssue[],
+  at: (file: string, field: PropertyKey[]) => number,
+): Map<string, T> {
+  const seen = new Map<string, T>();
+  for (const item of items) {
+    const first = seen.get(item.id);
+    if (first) {
+      issues.push({ file: item.file, line: at(item.file, ["id"]), message: `Duplicate ${kind} id \`${item.id}\`: ${first.file}:${at(first.file, ["id"])} uses it too. Give this one a new id.` });
+    } else seen.set(item.id, item);
+  }
+  return seen;
+}
+
+function checkLink(
+  url: string,
+  chapterId: string | undefined,
+  ctx: { sectionExists: (ref: string) => string | null; caseStudies: Map<string, unknown>; questions: Map<string, unknown>; glossaryIds: Set<string> },
+): string | null {
+  if (/^(https?:|mailto:)/.test(url)) return null;
+  if (url.startsWith("#")) {
+    if (!chapterId) return null;
+    const bad = ctx.sectionExists(`${chapterId}${url}`);
+    return bad ? `Link ${url} points nowhere: ${bad}. Fix the anchor.` : null;
+  }
+  const m = url.match(/^\/(chapters|case-studies|questions|glossary)(?:\/([a-z0-9-]+))?(?:#([a-z0-9-]+))?$/);
+  if (!m) return `Link \`${url}\` is not a site path this checker knows. Use /chapters/<id>#<section>, /case-studies/<id>, /questions/<id>, /glossary#<id>, or a full https:// URL.`;
+  const [, kind, id, anchor] = m;
+  if (kind === "chapters" && id) {
+    const bad = ctx.sectionExists(anchor ? `${id}#${anchor}` : id);
+    return bad ? `Link \`${url}\` is dangling: ${bad}. Fix the link.` : null;
+  }
+  if (kind === "case-studies" && id && !ctx.caseStudies.has(id)) return `Link \`${url}\` is dangling: no case study \`${id}\`. Fix the link.`;
+  if (kind === "questions" && id && !ctx.questions.has(id)) return `Link \`${url}\` is dangling: no question \`${id}\`. Fix the link.`;
+  if (kind === "glossary" && anchor && !ctx.glossaryIds.has(anchor)) return `Link \`${url}\` is dangling: no glossary term \`${anchor}\`. Fix the link.`;
+  return null;
+}
+
+const STOP = new Set("a an the of in on to and or is are what why how do does you your for with between vs versus it its be can when which that this".split(" "));
+
+export function wordingTokens(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, " ")
+      .split(/\s+/)
+      .filter((w) => w && !STOP.has(w)),
+  );
+}
+
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let inter = 0;
+  for (const t of a) if (b.has(t)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+function nearDuplicates(questions: { id: string; file: string; questionText: string; source?: unknown }[], at: (file: string, field: PropertyKey[]) => number): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const own = questions.filter((q) => !q.source);
+  const tokens = own.map((q) => wordingTokens(q.questionText));
+  for (let i = 0; i < own.length; i++) {
+    for (let j = i + 1; j < own.length; j++) {
+      const sa = tokens[i].size, sb = tokens[j].size;
+      // Jaccard can reach the threshold only if the smaller set is at least 80% of the larger.
+      if (Math.min(sa, sb) < NEAR_DUPLICATE_JACCARD * Math.max(sa, sb)) continue;
+      const score = jaccard(tokens[i], tokens[j]);
+      if (score >= NEAR_DUPLICATE_JACCARD) {
+        issues.push({ file: own[j].file, line: at(own[j].file, ["question"]), message: `This question's wording is near-identical (Jaccard ${score.toFixed(2)}) to ${own[i].file}. Merge them, or make each ask something distinct.` });
+      }
+    }
+  }
+  return issues;
+}
