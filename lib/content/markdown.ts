@@ -2,7 +2,7 @@ import GithubSlugger from "github-slugger";
 import type { Root as MdRoot, Heading, Link, Text } from "mdast";
 import type { Root as HastRoot, Element } from "hast";
 import { toString } from "mdast-util-to-string";
-import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import rehypeSanitize, { defaultSchema, type Options as Schema } from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -59,13 +59,16 @@ const headingIds: Plugin<[{ sections: Section[]; lineOffset: number }], MdRoot> 
   });
 };
 
-const sanitizeSchema = {
+const sanitizeSchema: Schema = {
   ...defaultSchema,
   // Ids come only from our heading plugin (raw HTML is never parsed), so keep them unprefixed for stable anchors.
   clobber: ["name"],
   attributes: {
     ...defaultSchema.attributes,
     code: [...(defaultSchema.attributes?.code ?? []), ["className", /^language-[\w+-]+$/]],
+    // Glossary terms are added after sanitizing, but anchors on headings must survive it.
+    h2: ["id"],
+    h3: ["id"],
   },
 };
 

@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { Metadata } from "next";
+import { getCaseStudies, getCaseStudy, getQuestion, STAGES, STAGE_TITLES } from "@/lib/content/index";
+import { DifficultyBadge } from "@/components/difficulty";
+
+export function generateStaticParams() {
+  return getCaseStudies().map((c) => ({ id: c.id }));
+}
+
+export const dynamicParams = false;
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const cs = getCaseStudy((await params).id);
+  return cs ? { title: `${cs.company} case study`, description: cs.summary } : {};
+}
+
+export default async function CaseStudyPage({ params }: { params: Promise<{ id: string }> }) {
+  const cs = getCaseStudy((await params).id);
+  if (!cs) notFound();
+  const questions = cs.questions.map((id) => getQuestion(id)).filter((q) => q !== undefined);
+  return (
+    <article className="narrow prose" style={{ margin: "0 auto" }}>
+      <p className="breadcrumbs">
+        <Link href="/case-studies">Case studies</Link> › {cs.industry}
+      </p>
+      <h1>Data engineering at {cs.company}</h1>
+      <p className="lead">{cs.summary}</p>
+
+      <h2 id="stack">Stack by blueprint stage</h2>
+      <table>
+        <tbody>
+          {STAGES.map((s) => (
+            <tr key={s}>
+              <th scope="row">{STAGE_TITLES[s]}</th>
+              <td>{cs.stack[s].length ? cs.stack[s].join(", ") : <span className="muted">not described publicly</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {cs.scale.length > 0 && (
+        <>
+          <h2 id="scale">Scale</h2>
+          <ul>
+            {cs.scale.map((f) => (
+              <li key={f.figure}>
+                {f.figure} (<a href={f.source} rel="noopener noreferrer">source</a>)
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <div dangerouslySetInnerHTML={{ __html: cs.html }} />
+
+      {questions.length > 0 && (
+        <>
+          <h2 id="questions">Interview questions about {cs.company}</h2>
+          <ul className="question-list">
+            {questions.map((q) => (
+              <li key={q.id}>
+                <Link href={`/questions/${q.id}`} dangerouslySetInnerHTML={{ __html: q.questionHtml }} />
+                <DifficultyBadge level={q.difficulty} />
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link className="button" href={`/quiz?deck=company:${cs.id}`}>
+              Quiz me on {cs.company}
+            </Link>
+          </p>
+        </>
+      )}
+
+      <h2 id="sources">Sources</h2>
+      <ul>
+        {cs.sources.map((s) => (
+          <li key={s.url}>
+            <a href={s.url} rel="noopener noreferrer">
+              {s.title}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

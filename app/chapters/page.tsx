@@ -1,0 +1,33 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { getChapters, PARTS, PART_TITLES } from "@/lib/content/index";
+
+export const metadata: Metadata = { title: "Chapters" };
+
+export default function ChaptersPage() {
+  const chapters = getChapters();
+  return (
+    <>
+      <h1>Chapters</h1>
+      <p className="lead">Guides that follow the topics of the Data Engineering Cookbook, each linked to the interview questions it answers.</p>
+      {PARTS.map((part) => {
+        const list = chapters.filter((c) => c.part === part);
+        if (list.length === 0) return null;
+        return (
+          <section key={part}>
+            <h2>{PART_TITLES[part]}</h2>
+            <div className="grid">
+              {list.map((c) => (
+                <Link key={c.id} className="card" href={`/chapters/${c.id}`}>
+                  <h3>{c.title}</h3>
+                  <p className="muted">{c.summary}</p>
+                  <p className="hit-meta">{c.readingMinutes} min read</p>
+                </Link>
+              ))}
+            </div>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "DE Interview Prep", template: "%s · DE Interview Prep" },
+  description: "Data-engineering interview preparation: chapters, company case studies and answered interview questions, drilled with FSRS spaced repetition.",
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#0f141b" },
+  ],
+};
+
+// Applies a saved theme before first paint so a dark-mode reader never sees a white flash.
+const themeScript = `try{var t=localStorage.getItem("theme");if(t==="dark"||t==="light")document.documentElement.dataset.theme=t}catch(e){}`;
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main">{children}</main>
+        <footer className="site-footer">
+          <div>
+            Open source. Content is written by contributors and follows the topics of the Data Engineering Cookbook by Andreas Kretz.{" "}
+            Spaced repetition by FSRS.
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

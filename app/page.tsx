@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { getCaseStudies, getChapters, getContent, STAGES, STAGE_TITLES, topicsByStage } from "@/lib/content/index";
+import { currentLearnerId } from "@/lib/learner/session";
+import { learnerProgress } from "@/lib/study";
+
+export const dynamic = "force-dynamic";
+
+export default async function Home() {
+  const progress = await learnerProgress(await currentLearnerId());
+  const stages = topicsByStage();
+  const content = getContent();
+  const waiting = progress.dueNow + progress.newAvailableToday;
+  return (
+    <>
+      <section className="hero">
+        <h1>Prepare for data-engineering interviews, and remember it on the day.</h1>
+        <p className="lead">
+          {getChapters().length} chapters, {getCaseStudies().length} company case studies and {content.questions.length} answered interview
+          questions, with a spaced-repetition quiz that schedules each question just before you would forget it.
+        </p>
+      </section>
+
+      <section className="continue" aria-label="Continue studying">
+        <div>
+          <strong>{waiting}</strong> card{waiting === 1 ? "" : "s"} waiting today
+          <div className="muted">
+            {progress.dueNow} due for review · {progress.newAvailableToday} new · {progress.studied} of {progress.totalQuestions} studied
+          </div>
+        </div>
+        <Link className="button" href="/quiz">
+          {progress.studied ? "Continue studying" : "Start studying"}
+        </Link>
+        <Link href="/progress">See progress</Link>
+      </section>
+
+      <h2>The platform blueprint</h2>
+      <p className="muted">Every data platform connects sources, buffers events, processes them, stores results and serves them. Start from a stage:</p>
+      <div className="blueprint">
+        {STAGES.map((stage) => (
+          <div className="stage" key={stage}>
+            <h3>{STAGE_TITLES[stage]}</h3>
+            <ul>
+              {stages[stage].map((t) => (
+                <li key={t.id}>
+                  <Link href={`/chapters/${t.chapter}`}>{t.title}</Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </div>
+
+      <h2>Start here</h2>
+      <div className="grid">
+        <Link className="card" href="/chapters">
+          <h3>Read the chapters</h3>
+          <p className="muted">From SQL and Python to Kafka, Spark, lakehouses and ML in production.</p>
+        </Link>
+        <Link className="card" href="/case-studies">
+          <h3>Study real platforms</h3>
+          <p className="muted">How companies such as Netflix, Uber and LinkedIn built their data platforms.</p>
+        </Link>
+        <Link className="card" href="/questions">
+          <h3>Browse questions</h3>
+          <p className="muted">Filter by topic and difficulty; each answer is hidden until you reveal it.</p>
+        </Link>
+        <Link className="card" href="/quiz">
+          <h3>Drill with spaced repetition</h3>
+          <p className="muted">Space shows the answer, 1–4 grade it. FSRS decides when you see it again.</p>
+        </Link>
+      </div>
+    </>
+  );
+}

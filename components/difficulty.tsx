@@ -1,0 +1,3 @@
+export function DifficultyBadge({ level }: { level: string }) {
+  return <span className={`badge ${level}`}>{level}</span>;
+}

@@ -1,0 +1,24 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  ["/chapters", "Chapters"],
+  ["/case-studies", "Case studies"],
+  ["/questions", "Questions"],
+  ["/quiz", "Quiz"],
+  ["/progress", "Progress"],
+] as const;
+
+export function NavLinks() {
+  const path = usePathname();
+  return (
+    <nav className="main-nav" aria-label="Main">
+      {LINKS.map(([href, label]) => (
+        <Link key={href} href={href} aria-current={path === href || path.startsWith(`${href}/`) ? "page" : undefined}>
+          {label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,90 @@
+// The typed API pages use to read content. It reads the bundle that `npm run ingest` writes.
+import fs from "node:fs";
+import path from "node:path";
+import { generatedDir } from "../paths";
+import type { CaseStudy, Chapter, ContentBundle, Question, Topic } from "./types";
+import { DIFFICULTIES, STAGES, type Stage } from "./schema";
+
+export type { CaseStudy, Chapter, ContentBundle, GlossaryTerm, Question, Topic } from "./types";
+export { DIFFICULTIES, PARTS, PART_TITLES, STAGES, STAGE_TITLES } from "./schema";
+
+export const BUNDLE_FILE = "content.json";
+
+interface Indexed extends ContentBundle {
+  chapterById: Map<string, Chapter>;
+  questionById: Map<string, Question>;
+  caseStudyById: Map<string, CaseStudy>;
+  topicById: Map<string, Topic>;
+}
+
+const cache = globalThis as unknown as { __content?: { file: string; mtimeMs: number; data: Indexed } };
+
+export function getContent(): Indexed {
+  const file = path.join(generatedDir(), BUNDLE_FILE);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new Error(`No content bundle at ${file}. Run \`npm run ingest\` first.`);
+  }
+  // Re-read after a re-ingest, so a running server picks up new content without a restart.
+  if (cache.__content?.file === file && cache.__content.mtimeMs === stat.mtimeMs) return cache.__content.data;
+  const bundle = JSON.parse(fs.readFileSync(file, "utf8")) as ContentBundle;
+  const data: Indexed = {
+    ...bundle,
+    chapterById: new Map(bundle.chapters.map((c) => [c.id, c])),
+    questionById: new Map(bundle.questions.map((q) => [q.id, q])),
+    caseStudyById: new Map(bundle.caseStudies.map((c) => [c.id, c])),
+    topicById: new Map(bundle.topics.map((t) => [t.id, t])),
+  };
+  cache.__content = { file, mtimeMs: stat.mtimeMs, data };
+  return data;
+}
+
+export const getChapters = () => getContent().chapters;
+export const getChapter = (id: string) => getContent().chapterById.get(id);
+export const getCaseStudies = () => getContent().caseStudies;
+export const getCaseStudy = (id: string) => getContent().caseStudyById.get(id);
+export const getTopics = () => getContent().topics;
+export const getTopic = (id: string) => getContent().topicById.get(id);
+export const getQuestion = (id: string) => getContent().questionById.get(id);
+export const getGlossary = () => getContent().glossary;
+
+export interface QuestionFilter {
+  topic?: string;
+  difficulty?: string;
+  chapter?: string;
+  company?: string;
+}
+
+export function getQuestions(filter: QuestionFilter = {}): Question[] {
+  return getContent().questions.filter(
+    (q) =>
+      (!filter.topic || q.topic === filter.topic) &&
+      (!filter.difficulty || q.difficulty === filter.difficulty) &&
+      (!filter.chapter || q.chapter.split("#")[0] === filter.chapter) &&
+      (!filter.company || q.companies.includes(filter.company)),
+  );
+}
+
+/** Questions a learner can be quizzed on: answered ones (open questions have nothing to grade against). */
+export function isQuizzable(q: Question): boolean {
+  return !q.open;
+}
+
+/** Previous and next chapter in reading order. */
+export function chapterNeighbours(id: string): { prev?: Chapter; next?: Chapter } {
+  const list = getChapters();
+  const i = list.findIndex((c) => c.id === id);
+  return { prev: i > 0 ? list[i - 1] : undefined, next: i >= 0 && i < list.length - 1 ? list[i + 1] : undefined };
+}
+
+export function topicsByStage(): Record<Stage, Topic[]> {
+  const out = Object.fromEntries(STAGES.map((s) => [s, [] as Topic[]])) as Record<Stage, Topic[]>;
+  for (const t of getTopics()) if (t.stage) out[t.stage].push(t);
+  return out;
+}
+
+export function isDifficulty(value: string): value is (typeof DIFFICULTIES)[number] {
+  return (DIFFICULTIES as readonly string[]).includes(value);
+}

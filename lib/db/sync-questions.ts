@@ -1,0 +1,50 @@
+import type { Db } from "./client";
+
+export interface QuestionRow {
+  id: string;
+  topic: string;
+  difficulty: string;
+  chapter: string;
+  hash: string;
+}
+
+export interface SyncReport {
+  inserted: number;
+  updated: number;
+  archived: number;
+  restored: number;
+  unchanged: number;
+}
+
+/**
+ * Mirrors content question ids into the database in one transaction: new → insert, changed → update,
+ * gone → archive. Learner rows (cards, reviews) are never touched, so progress survives any content PR.
+ */
+export async function syncQuestions(db: Db, questions: QuestionRow[], now = new Date()): Promise<SyncReport> {
+  const report: SyncReport = { inserted: 0, updated: 0, archived: 0, restored: 0, unchanged: 0 };
+  await db.$transaction(async (tx) => {
+    const existing = new Map((await tx.question.findMany()).map((q) => [q.id, q]));
+    const toInsert: { id: string; topic: string; difficulty: string; chapter: string; contentHash: string }[] = [];
+    for (const q of questions) {
+      const row = existing.get(q.id);
+      const data = { topic: q.topic, difficulty: q.difficulty, chapter: q.chapter, contentHash: q.hash };
+      if (!row) {
+        toInsert.push({ id: q.id, ...data });
+        continue;
+      }
+      existing.delete(q.id);
+      const changed = row.topic !== q.topic || row.difficulty !== q.difficulty || row.chapter !== q.chapter || row.contentHash !== q.hash;
+      if (!changed && !row.archivedAt) {
+        report.unchanged++;
+        continue;
+      }
+      await tx.question.update({ where: { id: q.id }, data: { ...data, archivedAt: null } });
+      if (row.archivedAt) report.restored++;
+      else report.updated++;
+    }
+    if (toInsert.length) report.inserted = (await tx.question.createMany({ data: toInsert })).count;
+    const gone = [...existing.values()].filter((q) => !q.archivedAt).map((q) => q.id);
+    if (gone.length) report.archived = (await tx.question.updateMany({ where: { id: { in: gone } }, data: { archivedAt: now } })).count;
+  });
+  return report;
+}

@@ -1,0 +1,72 @@
+import type { Db } from "../db/client";
+import { rowToCard } from "./card-mapper";
+import { retrievability } from "./scheduler";
+import { getSettings, startOfDay } from "./service";
+
+export interface TopicProgress {
+  topic: string;
+  total: number;
+  studied: number;
+  due: number;
+  /** Mean probability of recall now over studied cards (0–1). */
+  recall: number;
+}
+
+export interface Progress {
+  totalQuestions: number;
+  studied: number;
+  byState: { new: number; learning: number; review: number; relearning: number };
+  dueNow: number;
+  newAvailableToday: number;
+  reviewsToday: number;
+  reviewsTotal: number;
+  /** Share of reviews of already-learned cards (state review) in the last 30 days not graded Again; null if none. */
+  retention30d: number | null;
+  byTopic: TopicProgress[];
+}
+
+/** `questions` maps each active, quizzable question id to its topic. */
+export async function getProgress(db: Db, learnerId: string, questions: Map<string, string>, now: Date): Promise<Progress> {
+  const settings = await getSettings(db, learnerId);
+  const since30 = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
+  const [cards, reviewsToday, newToday, reviewsTotal, recent] = await Promise.all([
+    db.card.findMany({ where: { learnerId } }),
+    db.reviewLog.count({ where: { learnerId, reviewedAt: { gte: startOfDay(now) } } }),
+    db.reviewLog.count({ where: { learnerId, state: 0, reviewedAt: { gte: startOfDay(now) } } }),
+    db.reviewLog.count({ where: { learnerId } }),
+    db.reviewLog.findMany({ where: { learnerId, state: 2, reviewedAt: { gte: since30 } }, select: { rating: true } }),
+  ]);
+  const live = cards.filter((c) => questions.has(c.questionId));
+  const byState = { new: questions.size - live.length, learning: 0, review: 0, relearning: 0 };
+  const topics = new Map<string, TopicProgress>();
+  for (const topic of questions.values()) {
+    const t = topics.get(topic) ?? { topic, total: 0, studied: 0, due: 0, recall: 0 };
+    t.total++;
+    topics.set(topic, t);
+  }
+  let dueNow = 0;
+  for (const row of live) {
+    if (row.state === 1) byState.learning++;
+    else if (row.state === 2) byState.review++;
+    else if (row.state === 3) byState.relearning++;
+    const t = topics.get(questions.get(row.questionId)!)!;
+    t.studied++;
+    t.recall += retrievability(rowToCard(row), now, settings);
+    if (row.due <= now) {
+      t.due++;
+      dueNow++;
+    }
+  }
+  for (const t of topics.values()) t.recall = t.studied ? t.recall / t.studied : 0;
+  return {
+    totalQuestions: questions.size,
+    studied: live.length,
+    byState,
+    dueNow,
+    newAvailableToday: Math.min(byState.new, Math.max(0, settings.newPerDay - newToday)),
+    reviewsToday,
+    reviewsTotal,
+    retention30d: recent.length ? recent.filter((r) => r.rating > 1).length / recent.length : null,
+    byTopic: [...topics.values()].sort((a, b) => a.topic.localeCompare(b.topic)),
+  };
+}

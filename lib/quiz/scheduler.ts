@@ -1,0 +1,155 @@
+// The only module that knows ts-fsrs. Pure: every function takes `now` and returns new values,
+// so scheduling is testable without a clock or a database (the Anki/ts-fsrs split).
+import { createEmptyCard, fsrs, generatorParameters, Rating as FsrsRating, type Card, type Grade, type StepUnit } from "ts-fsrs";
+
+export const RATINGS = [1, 2, 3, 4] as const;
+export type Rating = (typeof RATINGS)[number];
+export const RATING_LABELS: Record<Rating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+
+/** 0 new, 1 learning, 2 review, 3 relearning (the FSRS states). */
+export type CardStateKind = 0 | 1 | 2 | 3;
+export const STATE_LABELS: Record<CardStateKind, string> = { 0: "New", 1: "Learning", 2: "Review", 3: "Relearning" };
+
+export interface CardState {
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: CardStateKind;
+  lastReview: Date | null;
+}
+
+/** What a review log row records: the card as it was before the grade, plus the grade and when. */
+export interface ReviewRecord {
+  rating: Rating;
+  state: CardStateKind;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  lastElapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reviewedAt: Date;
+}
+
+export interface SchedulerSettings {
+  desiredRetention: number;
+  maximumIntervalDays?: number;
+  learningSteps?: StepUnit[];
+  relearningSteps?: StepUnit[];
+}
+
+export const DEFAULT_SETTINGS: Required<SchedulerSettings> = {
+  desiredRetention: 0.9,
+  maximumIntervalDays: 36500,
+  learningSteps: ["1m", "10m"],
+  relearningSteps: ["10m"],
+};
+
+function scheduler(settings: SchedulerSettings) {
+  const s = { ...DEFAULT_SETTINGS, ...settings };
+  return fsrs(
+    generatorParameters({
+      request_retention: s.desiredRetention,
+      maximum_interval: s.maximumIntervalDays,
+      // Fuzz spreads reviews of cards learned together; ts-fsrs seeds it from the card and time, so it stays deterministic.
+      enable_fuzz: true,
+      enable_short_term: true,
+      learning_steps: s.learningSteps,
+      relearning_steps: s.relearningSteps,
+    }),
+  );
+}
+
+export function newCard(now: Date): CardState {
+  return fromFsrs(createEmptyCard(now));
+}
+
+export function review(card: CardState, rating: Rating, now: Date, settings: SchedulerSettings): { card: CardState; log: ReviewRecord } {
+  const item = scheduler(settings).next(toFsrs(card), now, rating as Grade);
+  return {
+    card: fromFsrs(item.card),
+    log: {
+      rating,
+      state: item.log.state as CardStateKind,
+      due: item.log.due,
+      stability: item.log.stability,
+      difficulty: item.log.difficulty,
+      elapsedDays: item.log.elapsed_days,
+      lastElapsedDays: item.log.last_elapsed_days,
+      scheduledDays: item.log.scheduled_days,
+      learningSteps: item.log.learning_steps,
+      reviewedAt: now,
+    },
+  };
+}
+
+/** The due date each grade would give right now, for the labels on the grade buttons. */
+export function preview(card: CardState, now: Date, settings: SchedulerSettings): Record<Rating, Date> {
+  const p = scheduler(settings).repeat(toFsrs(card), now);
+  return {
+    1: p[FsrsRating.Again].card.due,
+    2: p[FsrsRating.Hard].card.due,
+    3: p[FsrsRating.Good].card.due,
+    4: p[FsrsRating.Easy].card.due,
+  };
+}
+
+/** Probability of recall at `at` (0 for a card never reviewed). */
+export function retrievability(card: CardState, at: Date, settings: SchedulerSettings): number {
+  if (card.state === 0) return 0;
+  return scheduler(settings).get_retrievability(toFsrs(card), at, false);
+}
+
+/** "45s", "10m", "3h", "4d", "2.5mo", "1.2y": short enough for a button. */
+export function formatInterval(ms: number): string {
+  const s = Math.max(0, ms) / 1000;
+  if (s < 60) return `${Math.round(s)}s`;
+  const m = s / 60;
+  if (m < 60) return `${Math.round(m)}m`;
+  const h = m / 60;
+  if (h < 24) return `${Math.round(h)}h`;
+  const d = h / 24;
+  if (d < 30) return `${Math.round(d)}d`;
+  if (d < 365) return `${trim(d / 30)}mo`;
+  return `${trim(d / 365)}y`;
+}
+
+function trim(n: number) {
+  return n < 10 ? n.toFixed(1).replace(/\.0$/, "") : String(Math.round(n));
+}
+
+function toFsrs(c: CardState): Card {
+  return {
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsed_days: c.elapsedDays,
+    scheduled_days: c.scheduledDays,
+    learning_steps: c.learningSteps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+    last_review: c.lastReview ?? undefined,
+  };
+}
+
+function fromFsrs(c: Card): CardState {
+  return {
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsed_days,
+    scheduledDays: c.scheduled_days,
+    learningSteps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state as CardStateKind,
+    lastReview: c.last_review ?? null,
+  };
+}
