@@ -83,16 +83,24 @@ export function validateFrontmatter<S extends z.ZodType>(
     issues: result.error.issues.map((issue) => ({
       file,
       line: lineOf(issue.path),
-      message: describeIssue(issue),
+      message: describeIssue(issue, valueAt(parsed.data, issue.path) === undefined),
     })),
   };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let v = data;
+  for (const key of path) v = v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, missing: boolean): string {
   const field = issue.path.length ? `\`${issue.path.join(".")}\`` : "The frontmatter";
+  if (missing && issue.code !== "unrecognized_keys") {
+    return `${field} is missing. Add it (see CONTRIBUTING.md for the fields this kind of file needs).`;
+  }
   switch (issue.code) {
     case "invalid_type":
-      if (issue.input === undefined) return `${field} is missing. Add it (see CONTRIBUTING.md for the fields this kind of file needs).`;
       return `${field} should be ${issue.expected}. Change its value to that type.`;
     case "unrecognized_keys":
       return `Unknown field ${issue.keys.map((k) => `\`${k}\``).join(", ")}. Remove it or fix its spelling (allowed fields are listed in CONTRIBUTING.md).`;

@@ -1,0 +1,86 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { ingest } from "../../lib/content/ingest";
+import { ContentError } from "../../lib/content/issues";
+import type { Db } from "../../lib/db/client";
+import { submitReview } from "../../lib/quiz/service";
+import { copyFixtureContent, migratedDb, tempDir } from "../helpers";
+
+let db: Db;
+let root: string;
+let out: string;
+const now = new Date("2026-05-01T10:00:00Z");
+const LEARNER = "learner-aaaaaaaaaaaaaaaaaaaaaa";
+
+before(async () => {
+  db = migratedDb().db;
+  root = copyFixtureContent();
+  out = tempDir("generated");
+});
+after(() => db.$disconnect());
+
+const questionFile = (id: string, topic = "sql") => path.join(root, "questions", topic, `${id}.md`);
+
+describe("ingest", () => {
+  it("writes the bundle, the search index and one row per question", async () => {
+    const r = await ingest(db, [root], out);
+    assert.equal(r.sync.inserted, 6);
+    assert.equal(await db.question.count(), 6);
+    const bundle = JSON.parse(fs.readFileSync(path.join(out, "content.json"), "utf8"));
+    assert.equal(bundle.questions.length, 6);
+    assert.ok(fs.statSync(path.join(out, "search-index.json")).size > 1000);
+  });
+
+  it("is a no-op the second time", async () => {
+    const r = await ingest(db, [root], out);
+    assert.deepEqual(r.sync, { inserted: 0, updated: 0, archived: 0, restored: 0, unchanged: 6 });
+  });
+
+  it("keeps progress when a question's wording changes, and marks the change", async () => {
+    await submitReview(db, LEARNER, { reviewId: "00000000-0000-4000-8000-000000000001", questionId: "sql-fixture-rank", rating: 3 }, now);
+    const oldHash = (await db.question.findUniqueOrThrow({ where: { id: "sql-fixture-rank" } })).contentHash;
+    const file = questionFile("sql-fixture-rank");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("RANK leaves gaps after ties", "RANK skips the next numbers after a tie"));
+    const r = await ingest(db, [root], out);
+    assert.equal(r.sync.updated, 1);
+    const q = await db.question.findUniqueOrThrow({ where: { id: "sql-fixture-rank" } });
+    assert.notEqual(q.contentHash, oldHash);
+    const card = await db.card.findUniqueOrThrow({ where: { learnerId_questionId: { learnerId: LEARNER, questionId: "sql-fixture-rank" } } });
+    assert.equal(card.reps, 1);
+    assert.equal(card.seenHash, oldHash, "the card still remembers the version the learner saw");
+    assert.equal(await db.reviewLog.count({ where: { learnerId: LEARNER } }), 1);
+  });
+
+  it("archives a removed question without deleting its learner history, and restores it", async () => {
+    const file = questionFile("sql-fixture-rank");
+    const saved = fs.readFileSync(file, "utf8");
+    fs.rmSync(file);
+    const r = await ingest(db, [root], out);
+    assert.equal(r.sync.archived, 1);
+    assert.ok((await db.question.findUniqueOrThrow({ where: { id: "sql-fixture-rank" } })).archivedAt);
+    assert.equal(await db.card.count({ where: { learnerId: LEARNER } }), 1);
+    assert.equal(await db.reviewLog.count({ where: { learnerId: LEARNER } }), 1);
+
+    fs.writeFileSync(file, saved);
+    const back = await ingest(db, [root], out);
+    assert.equal(back.sync.restored, 1);
+    assert.equal((await db.question.findUniqueOrThrow({ where: { id: "sql-fixture-rank" } })).archivedAt, null);
+  });
+
+  it("writes nothing at all when any file is bad", async () => {
+    const bundleBefore = fs.readFileSync(path.join(out, "content.json"), "utf8");
+    const rowsBefore = await db.question.findMany({ orderBy: { id: "asc" } });
+    fs.writeFileSync(
+      questionFile("sql-new-but-fine"),
+      fs.readFileSync(questionFile("sql-fixture-window"), "utf8").replace("id: sql-fixture-window", "id: sql-new-but-fine").replace("What does a window function do?", "Which rows can a frame clause include?"),
+    );
+    fs.writeFileSync(questionFile("sql-broken"), "---\nid: sql-broken\n---\n");
+    await assert.rejects(ingest(db, [root], out), (err: unknown) => err instanceof ContentError && err.issues.some((i) => i.file.endsWith("sql-broken.md")));
+    assert.deepEqual(await db.question.findMany({ orderBy: { id: "asc" } }), rowsBefore, "no row inserted for the good new file either");
+    assert.equal(fs.readFileSync(path.join(out, "content.json"), "utf8"), bundleBefore);
+    fs.rmSync(questionFile("sql-broken"));
+    fs.rmSync(questionFile("sql-new-but-fine"));
+  });
+});

@@ -1,0 +1,90 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { ingest } from "../../lib/content/ingest";
+import type { Db } from "../../lib/db/client";
+import { newLearnerId, signLearnerId, verifyLearnerCookie } from "../../lib/learner/identity";
+import { getProgress } from "../../lib/quiz/progress";
+import { nextCard, QuizError, saveSettings, submitReview } from "../../lib/quiz/service";
+import { copyFixtureContent, migratedDb, tempDir } from "../helpers";
+
+let db: Db;
+const t0 = new Date("2026-05-01T10:00:00Z");
+const deck = ["kafka-fixture-consumer-groups", "kafka-fixture-offsets", "sql-fixture-anti-join", "sql-fixture-inner-join", "sql-fixture-rank", "sql-fixture-window"];
+const topics = new Map(deck.map((id) => [id, id.startsWith("kafka") ? "kafka-messaging" : "sql"]));
+let n = 0;
+const rid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
+
+before(async () => {
+  db = migratedDb().db;
+  await ingest(db, [copyFixtureContent()], tempDir("generated"));
+});
+after(() => db.$disconnect());
+
+describe("reviews", () => {
+  it("stores a retried review once and returns the same result", async () => {
+    const learner = newLearnerId();
+    const input = { reviewId: rid(), questionId: "sql-fixture-window", rating: 3 as const };
+    const first = await submitReview(db, learner, input, t0);
+    const again = await submitReview(db, learner, input, new Date(t0.getTime() + 5000));
+    assert.equal(first.duplicate, false);
+    assert.equal(again.duplicate, true);
+    assert.deepEqual(again.card, first.card);
+    assert.equal(await db.reviewLog.count({ where: { learnerId: learner } }), 1);
+    const card = await db.card.findUniqueOrThrow({ where: { learnerId_questionId: { learnerId: learner, questionId: "sql-fixture-window" } } });
+    assert.equal(card.reps, 1);
+  });
+
+  it("stores concurrent copies of one review once", async () => {
+    const learner = newLearnerId();
+    const input = { reviewId: rid(), questionId: "sql-fixture-rank", rating: 4 as const };
+    const results = await Promise.all(Array.from({ length: 5 }, () => submitReview(db, learner, input, t0)));
+    assert.equal(results.filter((r) => !r.duplicate).length, 1);
+    assert.equal(await db.reviewLog.count({ where: { learnerId: learner } }), 1);
+    assert.equal((await db.card.findFirstOrThrow({ where: { learnerId: learner } })).reps, 1);
+  });
+
+  it("refuses a review id reused by another learner, and unknown questions", async () => {
+    const input = { reviewId: rid(), questionId: "sql-fixture-rank", rating: 3 as const };
+    await submitReview(db, newLearnerId(), input, t0);
+    await assert.rejects(submitReview(db, newLearnerId(), input, t0), (e: unknown) => e instanceof QuizError && e.status === 409);
+    await assert.rejects(submitReview(db, newLearnerId(), { ...input, reviewId: rid(), questionId: "nope" }, t0), (e: unknown) => e instanceof QuizError && e.status === 404);
+  });
+
+  it("serves due learning cards first, then new cards up to the daily limit", async () => {
+    const learner = newLearnerId();
+    await saveSettings(db, learner, { desiredRetention: 0.9, newPerDay: 2 });
+    const first = await nextCard(db, learner, deck, t0);
+    assert.deepEqual(first.counts, { learning: 0, review: 0, new: 2 });
+    await submitReview(db, learner, { reviewId: rid(), questionId: first.card!.questionId, rating: 1 }, t0);
+    const second = await nextCard(db, learner, deck, t0);
+    assert.notEqual(second.card!.questionId, first.card!.questionId, "the Again card waits a minute");
+    await submitReview(db, learner, { reviewId: rid(), questionId: second.card!.questionId, rating: 3 }, t0);
+    const later = new Date(t0.getTime() + 2 * 60_000);
+    const third = await nextCard(db, learner, deck, later);
+    assert.equal(third.card!.questionId, first.card!.questionId, "the Again card is due again after its step");
+    assert.equal(third.counts.new, 0, "both of today's new cards are used");
+  });
+
+  it("shows previews that match what grading gives", async () => {
+    const learner = newLearnerId();
+    const { card } = await nextCard(db, learner, deck, t0);
+    const result = await submitReview(db, learner, { reviewId: rid(), questionId: card!.questionId, rating: 3 }, t0);
+    assert.equal(result.card.due.toISOString(), card!.previews[3].due);
+  });
+
+  it("never lets a tampered cookie read another learner's progress", async () => {
+    const secret = Buffer.from("s".repeat(32));
+    const victim = newLearnerId();
+    await submitReview(db, victim, { reviewId: rid(), questionId: "kafka-fixture-offsets", rating: 3 }, t0);
+    const attacker = newLearnerId();
+    const attackerCookie = signLearnerId(attacker, secret);
+    const forged = `${victim}${attackerCookie.slice(attacker.length)}`; // victim's id, attacker's signature
+    assert.equal(verifyLearnerCookie(forged, secret), null);
+    // The app treats an unverifiable cookie as a new learner, whose progress is empty.
+    const seen = await getProgress(db, verifyLearnerCookie(forged, secret) ?? newLearnerId(), topics, t0);
+    assert.equal(seen.studied, 0);
+    assert.equal(seen.reviewsTotal, 0);
+    const victimView = await getProgress(db, victim, topics, t0);
+    assert.equal(victimView.studied, 1);
+  });
+});
