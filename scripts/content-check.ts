@@ -4,7 +4,7 @@ import { loadContent } from "../lib/content/load";
 import { formatIssue } from "../lib/content/issues";
 
 const started = performance.now();
-const { bundle, issues } = loadContent(contentDirs());
+const { bundle, issues } = loadContent(contentDirs(), { html: false });
 const ms = Math.round(performance.now() - started);
 if (issues.length > 0) {
   for (const issue of issues) console.error(formatIssue(issue));

@@ -24,8 +24,9 @@ export interface LoadResult {
 const WORDS_PER_MINUTE = 220;
 
 /** Reads every content root, validates it, and renders markdown. Never throws for bad content: it collects issues. */
-export function loadContent(roots: string[], opts: { cwd?: string } = {}): LoadResult {
+export function loadContent(roots: string[], opts: { cwd?: string; html?: boolean } = {}): LoadResult {
   const cwd = opts.cwd ?? process.cwd();
+  const renderOpts = { htmlless: opts.html === false };
   const rel = (f: string) => path.relative(cwd, f) || f;
   const result: LoadResult = {
     bundle: { topics: [], chapters: [], caseStudies: [], questions: [], glossary: [] },
@@ -47,7 +48,7 @@ export function loadContent(roots: string[], opts: { cwd?: string } = {}): LoadR
     for (const file of markdownFiles(path.join(root, "chapters"))) {
       const doc = readDoc(file, rel, chapterSchema, result);
       if (!doc) continue;
-      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors]);
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors], renderOpts);
       result.links.set(doc.file, r.links);
       result.anchors.set(doc.data.id, r.sections);
       if (r.sections.length === 0) {
@@ -68,7 +69,7 @@ export function loadContent(roots: string[], opts: { cwd?: string } = {}): LoadR
     for (const file of markdownFiles(path.join(root, "case-studies"))) {
       const doc = readDoc(file, rel, caseStudySchema, result);
       if (!doc) continue;
-      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors]);
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors], renderOpts);
       result.links.set(doc.file, r.links);
       bundle.caseStudies.push({ ...doc.data, file: doc.file, html: r.html } satisfies CaseStudy);
     }
@@ -80,7 +81,7 @@ export function loadContent(roots: string[], opts: { cwd?: string } = {}): LoadR
       if (path.basename(file) !== expected) {
         issues.push({ file: doc.file, line: doc.lineOf(["id"]), message: `A question file must be named after its id. Rename the file to ${expected} (keep the id: learners' progress is stored under it).` });
       }
-      const r = renderMarkdown(doc.body, doc.bodyLine - 1);
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [], renderOpts);
       result.links.set(doc.file, r.links);
       const hash = crypto
         .createHash("sha256")
@@ -90,7 +91,7 @@ export function loadContent(roots: string[], opts: { cwd?: string } = {}): LoadR
       const question: Question = {
         ...doc.data,
         file: doc.file,
-        questionHtml: renderInline(doc.data.question),
+        questionHtml: renderOpts.htmlless ? "" : renderInline(doc.data.question),
         questionText: inlineText(doc.data.question),
         answerHtml: r.html,
         words: r.words,
@@ -102,7 +103,7 @@ export function loadContent(roots: string[], opts: { cwd?: string } = {}): LoadR
     for (const file of markdownFiles(path.join(root, "glossary"))) {
       const doc = readDoc(file, rel, glossarySchema, result);
       if (!doc) continue;
-      const r = renderMarkdown(doc.body, doc.bodyLine - 1);
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [], renderOpts);
       result.links.set(doc.file, r.links);
       bundle.glossary.push({ ...doc.data, file: doc.file, html: r.html, text: r.text.trim() } satisfies GlossaryTerm);
     }

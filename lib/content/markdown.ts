@@ -7,7 +7,7 @@ import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
-import { unified, type Plugin } from "unified";
+import { unified } from "unified";
 import { visit } from "unist-util-visit";
 
 export interface Section {
@@ -37,7 +37,7 @@ export type HastTransform = (tree: HastRoot) => void;
 const EXPLICIT_ANCHOR = /\s*\{#([a-z0-9-]+)\}\s*$/;
 
 // `## Title {#anchor}` pins an anchor so links survive rewording; otherwise GitHub-style slugs.
-const headingIds: Plugin<[{ sections: Section[]; lineOffset: number }], MdRoot> = ({ sections, lineOffset }) => (tree) => {
+function assignHeadingIds(tree: MdRoot, sections: Section[], lineOffset: number) {
   const slugger = new GithubSlugger();
   visit(tree, "heading", (node: Heading) => {
     const last = node.children[node.children.length - 1];
@@ -57,7 +57,7 @@ const headingIds: Plugin<[{ sections: Section[]; lineOffset: number }], MdRoot> 
       sections.push({ anchor, title, depth: node.depth, line: (node.position?.start.line ?? 1) + lineOffset, text: "" });
     }
   });
-};
+}
 
 const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -86,21 +86,32 @@ export const headingAnchors: HastTransform = (tree) => {
   });
 };
 
-export function renderMarkdown(body: string, lineOffset = 0, transforms: HastTransform[] = []): Rendered {
+// Built once: creating unified processors per file dominated ingest time.
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+const toSafeHast = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).freeze();
+const stringifier = unified().use(rehypeStringify).freeze();
+
+export interface RenderOptions {
+  /** Skip HTML (the content check needs only structure, links and words). */
+  htmlless?: boolean;
+}
+
+export function renderMarkdown(body: string, lineOffset = 0, transforms: HastTransform[] = [], opts: RenderOptions = {}): Rendered {
   const sections: Section[] = [];
-  const processor = unified().use(remarkParse).use(remarkGfm).use(headingIds, { sections, lineOffset });
-  const mdast = processor.runSync(processor.parse(body)) as MdRoot;
+  const mdast = parser.runSync(parser.parse(body)) as MdRoot;
+  assignHeadingIds(mdast, sections, lineOffset);
 
   const links: LinkRef[] = [];
   visit(mdast, "link", (node: Link) => {
     links.push({ url: node.url, line: (node.position?.start.line ?? 1) + lineOffset });
   });
   fillSectionText(mdast, sections, lineOffset);
-
-  const hast = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).runSync(mdast) as HastRoot;
-  for (const t of transforms) t(hast);
-  const html = unified().use(rehypeStringify).stringify(hast);
   const text = toString(mdast);
+  if (opts.htmlless) return { html: "", text, words: countWords(text), sections, links };
+
+  const hast = toSafeHast.runSync(mdast) as HastRoot;
+  for (const t of transforms) t(hast);
+  const html = stringifier.stringify(hast);
   return { html, text, words: countWords(text), sections, links };
 }
 
@@ -124,7 +135,7 @@ export function countWords(text: string): number {
 
 /** Plain text of inline markdown (question titles may contain `code`). */
 export function inlineText(markdown: string): string {
-  return toString(unified().use(remarkParse).use(remarkGfm).parse(markdown));
+  return toString(parser.parse(markdown));
 }
 
 /** Sanitized HTML for a one-line markdown string, without the wrapping paragraph. */
