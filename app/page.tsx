@@ -34,11 +34,16 @@ export default async function Home() {
       </section>
 
       <h2>The platform blueprint</h2>
-      <p className="muted">Every data platform connects sources, buffers events, processes them, stores results and serves them. Start from a stage:</p>
+      <p className="muted">
+        Every data platform connects sources, buffers events, processes them, stores results and serves them. Start from a stage, or open the{" "}
+        <Link href="/blueprint">interactive blueprint</Link>:
+      </p>
       <div className="blueprint">
         {STAGES.map((stage) => (
           <div className="stage" key={stage}>
-            <h3>{STAGE_TITLES[stage]}</h3>
+            <h3>
+              <Link href={`/blueprint?stage=${stage}`}>{STAGE_TITLES[stage]}</Link>
+            </h3>
             <ul>
               {stages[stage].map((t) => (
                 <li key={t.id}>

@@ -5,9 +5,11 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   ["/chapters", "Chapters"],
   ["/case-studies", "Case studies"],
+  ["/blueprint", "Blueprint"],
   ["/questions", "Questions"],
   ["/quiz", "Quiz"],
   ["/progress", "Progress"],
+  ["/glossary", "Glossary"],
 ] as const;
 
 export function NavLinks() {

@@ -7,6 +7,7 @@ import type { ContentIssue } from "./issues";
 import { headingAnchors, renderInline, renderMarkdown, inlineText, type LinkRef, type Section } from "./markdown";
 import { PARTS, caseStudySchema, chapterSchema, glossarySchema, questionSchema, topicSchema } from "./schema";
 import type { CaseStudy, Chapter, ContentBundle, GlossaryTerm, Question, SectionText, Topic } from "./types";
+import { glossaryMarker } from "./glossary";
 import { validateBundle } from "./validate";
 
 export interface LoadResult {
@@ -38,17 +39,29 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
   };
   const { bundle, issues } = result;
 
-  for (const root of roots) {
-    if (!fs.existsSync(root)) {
-      issues.push({ file: rel(root), line: 1, message: "This content directory does not exist. Create it or fix CONTENT_DIR." });
-      continue;
-    }
+  const existing = roots.filter((root) => {
+    if (fs.existsSync(root)) return true;
+    issues.push({ file: rel(root), line: 1, message: "This content directory does not exist. Create it or fix CONTENT_DIR." });
+    return false;
+  });
+  // Glossary first: every other document is rendered with its terms marked.
+  for (const root of existing) {
     loadTopics(root, rel, result);
+    for (const file of markdownFiles(path.join(root, "glossary"))) {
+      const doc = readDoc(file, rel, glossarySchema, result);
+      if (!doc) continue;
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [], renderOpts);
+      result.links.set(doc.file, r.links);
+      bundle.glossary.push({ ...doc.data, file: doc.file, html: r.html, text: r.text.trim() } satisfies GlossaryTerm);
+    }
+  }
+  const markTerms = glossaryMarker(bundle.glossary.map((g) => ({ id: g.id, term: g.term, aliases: g.aliases, definition: g.text })));
 
+  for (const root of existing) {
     for (const file of markdownFiles(path.join(root, "chapters"))) {
       const doc = readDoc(file, rel, chapterSchema, result);
       if (!doc) continue;
-      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors], renderOpts);
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors, markTerms(doc.data.id)], renderOpts);
       result.links.set(doc.file, r.links);
       result.anchors.set(doc.data.id, r.sections);
       if (r.sections.length === 0) {
@@ -69,7 +82,7 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
     for (const file of markdownFiles(path.join(root, "case-studies"))) {
       const doc = readDoc(file, rel, caseStudySchema, result);
       if (!doc) continue;
-      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors], renderOpts);
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors, markTerms(doc.data.id)], renderOpts);
       result.links.set(doc.file, r.links);
       bundle.caseStudies.push({ ...doc.data, file: doc.file, html: r.html } satisfies CaseStudy);
     }
@@ -81,7 +94,7 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
       if (path.basename(file) !== expected) {
         issues.push({ file: doc.file, line: doc.lineOf(["id"]), message: `A question file must be named after its id. Rename the file to ${expected} (keep the id: learners' progress is stored under it).` });
       }
-      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [], renderOpts);
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [markTerms(doc.data.id)], renderOpts);
       result.links.set(doc.file, r.links);
       const hash = crypto
         .createHash("sha256")
@@ -100,13 +113,6 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
       bundle.questions.push(question);
     }
 
-    for (const file of markdownFiles(path.join(root, "glossary"))) {
-      const doc = readDoc(file, rel, glossarySchema, result);
-      if (!doc) continue;
-      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [], renderOpts);
-      result.links.set(doc.file, r.links);
-      bundle.glossary.push({ ...doc.data, file: doc.file, html: r.html, text: r.text.trim() } satisfies GlossaryTerm);
-    }
   }
 
   bundle.chapters.sort((a, b) => partIndex(a.part) - partIndex(b.part) || a.order - b.order || a.title.localeCompare(b.title));
