@@ -57,7 +57,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Pr
           <li key={q.id}>
             <Link href={`/questions/${q.id}`} dangerouslySetInnerHTML={{ __html: q.questionHtml }} />
             <span className="tags">
-              {q.open && <span className="badge">open</span>}
+              {q.open && <span className="badge">{q.sameAs ? "answered here" : "open"}</span>}
               <DifficultyBadge level={q.difficulty} />
             </span>
           </li>

@@ -84,6 +84,18 @@ export const caseStudySchema = z.strictObject({
   sources: z.array(z.strictObject({ title: z.string().min(3), url })).min(1, "list at least one public source"),
   questions: z.array(slug).default([]),
   tags: z.array(slug).default([]),
+  slides: z.array(z.strictObject({ title: z.string().min(1), url })).default([]),
+  podcasts: z
+    .array(
+      z.strictObject({
+        number: z.number().int().min(0),
+        title: z.string().min(1),
+        description: z.string().optional(),
+        video: url.optional(),
+        audio: url.optional(),
+      }),
+    )
+    .default([]),
   source: sourceSchema.optional(),
 });
 

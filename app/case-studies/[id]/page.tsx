@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getCaseStudies, getCaseStudy, getQuestion, STAGES, STAGE_TITLES } from "@/lib/content/index";
 import { DifficultyBadge } from "@/components/difficulty";
+import { SourceNote } from "@/components/source-note";
 
 export function generateStaticParams() {
   return getCaseStudies().map((c) => ({ id: c.id }));
@@ -73,6 +74,37 @@ export default async function CaseStudyPage({ params }: { params: Promise<{ id: 
         </>
       )}
 
+      {cs.podcasts.length > 0 && (
+        <>
+          <h2 id="podcasts">Podcast episodes</h2>
+          <ul>
+            {cs.podcasts.map((p) => (
+              <li key={p.number}>
+                #{p.number} {p.title}
+                {p.description ? ` — ${p.description}` : ""} {p.video && <a href={p.video} rel="noopener noreferrer">video</a>}
+                {p.video && p.audio ? " · " : ""}
+                {p.audio && <a href={p.audio} rel="noopener noreferrer">audio</a>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {cs.slides.length > 0 && (
+        <>
+          <h2 id="slides">Slides</h2>
+          <ul>
+            {cs.slides.map((s) => (
+              <li key={s.url}>
+                <a href={s.url} rel="noopener noreferrer">
+                  {s.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
       <h2 id="sources">Sources</h2>
       <ul>
         {cs.sources.map((s) => (
@@ -83,6 +115,7 @@ export default async function CaseStudyPage({ params }: { params: Promise<{ id: 
           </li>
         ))}
       </ul>
+      <SourceNote source={cs.source} />
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { SourceNote } from "@/components/source-note";
 import { chapterNeighbours, getChapter, getChapters, getQuestions, PART_TITLES } from "@/lib/content/index";
 
 export function generateStaticParams() {
@@ -57,6 +58,7 @@ export default async function ChapterPage({ params }: { params: Promise<{ id: st
         </div>
         <p className="lead">{chapter.summary}</p>
         <div dangerouslySetInnerHTML={{ __html: chapter.html }} />
+        <SourceNote source={chapter.source} />
         <nav className="pager" aria-label="Previous and next chapter">
           {prev ? (
             <Link href={`/chapters/${prev.id}`} rel="prev">

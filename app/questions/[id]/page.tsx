@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getCaseStudy, getChapter, getContent, getQuestion, getTopic } from "@/lib/content/index";
 import { DifficultyBadge } from "@/components/difficulty";
+import { SourceNote } from "@/components/source-note";
 
 export function generateStaticParams() {
   return getContent().questions.map((q) => ({ id: q.id }));
@@ -78,11 +79,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
           .
         </p>
       )}
-      {q.source && (
-        <p className="hit-meta">
-          From <a href={q.source.url}>{q.source.name}</a> ({q.source.license}).
-        </p>
-      )}
+      <SourceNote source={q.source} />
       <p>
         <Link className="button secondary" href={`/quiz?deck=topic:${q.topic}`}>
           Quiz me on {topic?.title ?? q.topic}

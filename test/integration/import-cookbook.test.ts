@@ -1,0 +1,124 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { loadContent } from "../../lib/content/load";
+import { importCookbook } from "../../lib/importer/cookbook";
+import { FIXTURE_CONTENT, tempDir } from "../helpers";
+
+const FROM = path.resolve("test/fixtures/cookbook");
+const SEED = path.resolve("../shared/seeds/000_36ab402fe34b0c3f.txt");
+
+function run(match?: { id: string; text: string }[]) {
+  const to = path.join(tempDir("import"), "out");
+  return { to, summary: importCookbook({ from: FROM, to, match }) };
+}
+
+describe("cookbook import (fixtures in the upstream shapes)", () => {
+  const { to, summary } = run();
+  const { bundle, issues } = loadContent([to]);
+
+  it("prints the expected counts", () => {
+    assert.deepEqual(
+      { chapters: summary.chapters, caseStudies: summary.caseStudies, questions: summary.questions, answered: summary.answeredQuestions, errors: summary.errors },
+      { chapters: 4, caseStudies: 4, questions: 7, answered: 2, errors: [] },
+    );
+  });
+
+  it("writes a directory that passes the content check on its own", () => {
+    assert.deepEqual(issues, []);
+    assert.equal(bundle.questions.length, 7);
+  });
+
+  it("reports what it could not read as warnings with file:line", () => {
+    const w = (file: string, line: number, text: string) =>
+      assert.ok(
+        summary.warnings.some((x) => x.file === file && x.line === line && x.message.includes(text)),
+        `no warning ${file}:${line} ~ ${text}\n${summary.warnings.map((x) => `${x.file}:${x.line} ${x.message}`).join("\n")}`,
+      );
+    w("sections/01-Introduction.md", 13, "heading that does not exist");
+    w("sections/01-Introduction.md", 15, "Raw HTML");
+    w("sections/01-Introduction.md", 33, 'The section "Buffer" is empty');
+    w("sections/05-CaseStudies.md", 43, '"Delta" has no links');
+    w("sections/08-InterviewQuestions.md", 27, "empty **Answer**");
+    w("sections/08-InterviewQuestions.md", 39, "no **Answer** item");
+    w("sections/08-InterviewQuestions.md", 29, 'The section "SQL" is empty');
+    w("sections/09-Broken.md", 1, 'unsupported scheme "javascript:"');
+    w("sections/09-Broken.md", 1, "no target");
+  });
+
+  it("turns setext and ATX headings into pinned anchors and resolves links and images", () => {
+    const intro = bundle.chapters.find((c) => c.id === "cookbook-introduction")!;
+    assert.equal(intro.title, "Introduction");
+    assert.deepEqual(intro.sections.map((s) => s.anchor), ["why-this-exists", "the-stages", "connect", "buffer", "an-empty-section", "closing-words"]);
+    assert.match(intro.html, /href="\/chapters\/cookbook-basic-skills#git"/);
+    assert.match(intro.html, /href="https:\/\/github.com\/andkret\/Cookbook\/raw\/master\/images\/stages.png">Image: Stage diagram/);
+    assert.doesNotMatch(intro.html, /<img|<div/);
+    assert.match(intro.html, /Podcast #12: Fixture Episode About Pipelines/);
+    assert.equal(intro.source?.license, "Apache-2.0");
+    assert.equal(intro.source?.path, "sections/01-Introduction.md");
+  });
+
+  it("reads case studies in both heading styles with podcasts, slides and links", () => {
+    const ids = bundle.caseStudies.map((c) => c.id).sort();
+    assert.deepEqual(ids, ["cookbook-alpha", "cookbook-beta", "cookbook-delta", "cookbook-gamma"]);
+    const alpha = bundle.caseStudies.find((c) => c.id === "cookbook-alpha")!;
+    assert.deepEqual(alpha.podcasts, [
+      { number: 101, title: "Data Engineering At Alpha Case Study", description: "How Alpha moves its events around.", video: "https://youtu.be/alpha101", audio: "https://anchor.fm/fixture/101-alpha" },
+    ]);
+    assert.deepEqual(alpha.slides.map((s) => s.url), ["https://www.slideshare.net/alpha/streaming-at-alpha", "https://example.com/alpha/slides.pdf"]);
+    assert.ok(alpha.sources.some((s) => s.title === "Alpha Engineering Blog" && s.url === "https://example.com/alpha/blog"));
+    const beta = bundle.caseStudies.find((c) => c.id === "cookbook-beta")!;
+    assert.match(beta.summary, /sensor readings/);
+    assert.ok(beta.sources.some((s) => s.title === "Druid Analytics"));
+    assert.equal(bundle.caseStudies.find((c) => c.id === "cookbook-gamma")!.source?.line, 37);
+  });
+
+  it("keeps answered questions with nested lists and code, and bare bullets as open questions", () => {
+    const dedupe = bundle.questions.find((q) => q.id === "cookbook-how-do-you-remove-duplicate-rows-in-pandas")!;
+    assert.equal(dedupe.open, false);
+    assert.equal(dedupe.topic, "cookbook-python");
+    assert.match(dedupe.answerHtml, /<li><code>subset<\/code>/);
+    assert.match(dedupe.answerHtml, /<code class="language-python">df = df.drop_duplicates/);
+    assert.ok(dedupe.keyPoints.length >= 1);
+    const topic = bundle.questions.find((q) => q.id === "cookbook-what-is-a-topic")!;
+    assert.equal(topic.open, true);
+    assert.equal(topic.topic, "cookbook-kafka");
+    assert.equal(topic.chapter, "cookbook-interview-questions#kafka");
+    assert.ok(!bundle.questions.some((q) => q.questionText.startsWith("A link")), "a bare link is not a question");
+    assert.deepEqual(bundle.topics.map((t) => t.id).sort(), ["cookbook-airflow", "cookbook-kafka", "cookbook-python"]);
+  });
+
+  it("matches open questions to our answered ones so they can be quizzed through ours", () => {
+    const { to: merged } = run([{ id: "kafka-fixture-consumer-groups", text: "How do consumer groups work in Kafka?" }]);
+    const loaded = loadContent([FIXTURE_CONTENT, merged]);
+    assert.deepEqual(loaded.issues, []);
+    assert.equal(loaded.bundle.questions.find((q) => q.id === "cookbook-how-do-consumer-groups-work")!.sameAs, "kafka-fixture-consumer-groups");
+  });
+
+  it("refuses a folder that is not a Cookbook clone", () => {
+    const s = importCookbook({ from: tempDir("empty"), to: path.join(tempDir("x"), "out") });
+    assert.equal(s.errors.length, 1);
+    assert.match(s.errors[0].message, /No sections\/ folder/);
+  });
+});
+
+describe("cookbook import of the real upstream introduction (seed sample)", { skip: !fs.existsSync(SEED) && "seed sample not present" }, () => {
+  it("imports with the expected structure", () => {
+    const from = tempDir("clone");
+    fs.mkdirSync(path.join(from, "sections"));
+    fs.copyFileSync(SEED, path.join(from, "sections", "01-Introduction.md"));
+    const to = path.join(tempDir("import"), "out");
+    const summary = importCookbook({ from, to });
+    assert.deepEqual([summary.chapters, summary.caseStudies, summary.questions, summary.errors.length], [1, 0, 0, 0]);
+    const { bundle, issues } = loadContent([to]);
+    assert.deepEqual(issues, []);
+    const ch = bundle.chapters[0];
+    assert.equal(ch.title, "Introduction");
+    for (const anchor of ["what-is-this-cookbook", "data-engineer-vs-data-scientist", "my-data-science-platform-blueprint", "connect", "buffer", "processing-framework", "store", "visualize", "who-companies-need"]) {
+      assert.ok(ch.sections.some((s) => s.anchor === anchor), `section #${anchor}`);
+    }
+    assert.match(ch.html, /Podcast #50: Data Engineer, Scientist or Analyst/);
+    assert.doesNotMatch(ch.html, /<img/);
+  });
+});
