@@ -1,7 +1,8 @@
 import type { Db } from "../db/client";
 import { rowToCard } from "./card-mapper";
 import { retrievability } from "./scheduler";
-import { getSettings, startOfDay } from "./service";
+import { startOfDay } from "./service";
+import { getSettings, schedulerSettings } from "./settings";
 
 export interface TopicProgress {
   topic: string;
@@ -28,6 +29,7 @@ export interface Progress {
 /** `questions` maps each active, quizzable question id to its topic. */
 export async function getProgress(db: Db, learnerId: string, questions: Map<string, string>, now: Date): Promise<Progress> {
   const settings = await getSettings(db, learnerId);
+  const sched = schedulerSettings(settings, now, false);
   const since30 = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
   const [cards, reviewsToday, newToday, reviewsTotal, recent] = await Promise.all([
     db.card.findMany({ where: { learnerId } }),
@@ -51,7 +53,7 @@ export async function getProgress(db: Db, learnerId: string, questions: Map<stri
     else if (row.state === 3) byState.relearning++;
     const t = topics.get(questions.get(row.questionId)!)!;
     t.studied++;
-    t.recall += retrievability(rowToCard(row), now, settings);
+    t.recall += retrievability(rowToCard(row), now, sched);
     if (row.due <= now) {
       t.due++;
       dueNow++;

@@ -42,19 +42,30 @@ export interface SchedulerSettings {
   maximumIntervalDays?: number;
   learningSteps?: StepUnit[];
   relearningSteps?: StepUnit[];
+  /** Personal FSRS parameters; the FSRS-6 defaults when absent. */
+  weights?: number[];
 }
 
-export const DEFAULT_SETTINGS: Required<SchedulerSettings> = {
+export const DEFAULT_SETTINGS: Required<Omit<SchedulerSettings, "weights">> = {
   desiredRetention: 0.9,
   maximumIntervalDays: 36500,
   learningSteps: ["1m", "10m"],
   relearningSteps: ["10m"],
 };
 
+const STEP = /^\d+(\.\d+)?[mhd]$/;
+
+/** "1m 10m" → ["1m", "10m"]; null when any step is malformed. An empty string means no steps. */
+export function parseSteps(text: string): StepUnit[] | null {
+  const parts = text.trim().split(/[\s,]+/).filter(Boolean);
+  return parts.every((p) => STEP.test(p)) ? (parts as StepUnit[]) : null;
+}
+
 function scheduler(settings: SchedulerSettings) {
   const s = { ...DEFAULT_SETTINGS, ...settings };
   return fsrs(
     generatorParameters({
+      ...(s.weights ? { w: s.weights } : {}),
       request_retention: s.desiredRetention,
       maximum_interval: s.maximumIntervalDays,
       // Fuzz spreads reviews of cards learned together; ts-fsrs seeds it from the card and time, so it stays deterministic.
@@ -70,10 +81,17 @@ export function newCard(now: Date): CardState {
   return fromFsrs(createEmptyCard(now));
 }
 
+// ts-fsrs keeps Easy at least a day past Good, which can step over maximum_interval; the cap is a promise to the learner.
+function capInterval(card: CardState, now: Date, settings: SchedulerSettings): CardState {
+  const max = settings.maximumIntervalDays ?? DEFAULT_SETTINGS.maximumIntervalDays;
+  if (card.state !== 2 || card.scheduledDays <= max) return card;
+  return { ...card, scheduledDays: max, due: new Date(now.getTime() + max * 86_400_000) };
+}
+
 export function review(card: CardState, rating: Rating, now: Date, settings: SchedulerSettings): { card: CardState; log: ReviewRecord } {
   const item = scheduler(settings).next(toFsrs(card), now, rating as Grade);
   return {
-    card: fromFsrs(item.card),
+    card: capInterval(fromFsrs(item.card), now, settings),
     log: {
       rating,
       state: item.log.state as CardStateKind,
@@ -92,12 +110,8 @@ export function review(card: CardState, rating: Rating, now: Date, settings: Sch
 /** The due date each grade would give right now, for the labels on the grade buttons. */
 export function preview(card: CardState, now: Date, settings: SchedulerSettings): Record<Rating, Date> {
   const p = scheduler(settings).repeat(toFsrs(card), now);
-  return {
-    1: p[FsrsRating.Again].card.due,
-    2: p[FsrsRating.Hard].card.due,
-    3: p[FsrsRating.Good].card.due,
-    4: p[FsrsRating.Easy].card.due,
-  };
+  const due = (r: FsrsRating) => capInterval(fromFsrs(p[r as Grade].card), now, settings).due;
+  return { 1: due(FsrsRating.Again), 2: due(FsrsRating.Hard), 3: due(FsrsRating.Good), 4: due(FsrsRating.Easy) };
 }
 
 /** Probability of recall at `at` (0 for a card never reviewed). */

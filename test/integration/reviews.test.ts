@@ -43,11 +43,14 @@ describe("reviews", () => {
     assert.equal((await db.card.findFirstOrThrow({ where: { learnerId: learner } })).reps, 1);
   });
 
-  it("refuses a review id reused by another learner, and unknown questions", async () => {
+  it("keeps review ids per learner, and refuses a reused id for another question and unknown questions", async () => {
     const input = { reviewId: rid(), questionId: "sql-fixture-rank", rating: 3 as const };
-    await submitReview(db, newLearnerId(), input, t0);
-    await assert.rejects(submitReview(db, newLearnerId(), input, t0), (e: unknown) => e instanceof QuizError && e.status === 409);
-    await assert.rejects(submitReview(db, newLearnerId(), { ...input, reviewId: rid(), questionId: "nope" }, t0), (e: unknown) => e instanceof QuizError && e.status === 404);
+    const [a, b] = [newLearnerId(), newLearnerId()];
+    assert.equal((await submitReview(db, a, input, t0)).duplicate, false);
+    assert.equal((await submitReview(db, b, input, t0)).duplicate, false, "another learner's id space is separate");
+    assert.equal(await db.reviewLog.count({ where: { id: input.reviewId } }), 2);
+    await assert.rejects(submitReview(db, a, { ...input, questionId: "sql-fixture-window" }, t0), (e: unknown) => e instanceof QuizError && e.status === 409);
+    await assert.rejects(submitReview(db, a, { ...input, reviewId: rid(), questionId: "nope" }, t0), (e: unknown) => e instanceof QuizError && e.status === 404);
   });
 
   it("serves due learning cards first, then new cards up to the daily limit", async () => {
@@ -69,7 +72,7 @@ describe("reviews", () => {
     const learner = newLearnerId();
     const { card } = await nextCard(db, learner, deck, t0);
     const result = await submitReview(db, learner, { reviewId: rid(), questionId: card!.questionId, rating: 3 }, t0);
-    assert.equal(result.card.due.toISOString(), card!.previews[3].due);
+    assert.equal(result.card!.due.toISOString(), card!.previews[3].due);
   });
 
   it("never lets a tampered cookie read another learner's progress", async () => {

@@ -64,3 +64,24 @@ describe("scheduler wrapper", () => {
     assert.equal(formatInterval(800 * 86400_000), "2.2y");
   });
 });
+
+import { proposeGrade } from "../../lib/quiz/rubric";
+import { parseSteps } from "../../lib/quiz/scheduler";
+
+describe("rubric grading", () => {
+  it("proposes Good for every key point, Hard for at least half, Again below half, never Easy", () => {
+    assert.equal(proposeGrade(4, 4), 3);
+    assert.equal(proposeGrade(3, 4), 2);
+    assert.equal(proposeGrade(2, 4), 2);
+    assert.equal(proposeGrade(1, 4), 1, "a lapse is Again, not Hard");
+    assert.equal(proposeGrade(0, 3), 1);
+    assert.equal(proposeGrade(0, 0), null);
+  });
+
+  it("parses learning steps", () => {
+    assert.deepEqual(parseSteps("1m 10m"), ["1m", "10m"]);
+    assert.deepEqual(parseSteps(" 1h, 1d "), ["1h", "1d"]);
+    assert.deepEqual(parseSteps(""), []);
+    assert.equal(parseSteps("10 minutes"), null);
+  });
+});

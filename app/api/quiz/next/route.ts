@@ -4,15 +4,30 @@ import { getQuestion } from "@/lib/content/index";
 import { db } from "@/lib/db/client";
 import { handleGet } from "@/lib/http";
 import { ensureLearnerId } from "@/lib/learner/session";
-import { deckQuestions, deckSchema } from "@/lib/quiz/decks";
+import { quizContext } from "@/lib/quiz/context";
+import { deckSchema } from "@/lib/quiz/decks";
 import { nextCard } from "@/lib/quiz/service";
 
 export const dynamic = "force-dynamic";
 
-export const GET = handleGet(z.object({ deck: deckSchema.default("all") }), async ({ deck }) => {
+const id = /^[a-z0-9-]{1,120}$/;
+const query = z.object({
+  deck: deckSchema.default("all"),
+  practice: z.enum(["0", "1"]).default("0"),
+  exclude: z
+    .string()
+    .max(20_000)
+    .default("")
+    .transform((s) => s.split(",").filter(Boolean))
+    .refine((ids) => ids.length <= 500 && ids.every((x) => id.test(x)), "exclude must be comma-separated question ids"),
+  prefer: z.string().regex(id, "prefer must be a question id").optional(),
+});
+
+export const GET = handleGet(query, async ({ deck, practice, exclude, prefer }) => {
   const learnerId = await ensureLearnerId();
-  const ids = deckQuestions(deck).map((q) => q.id);
-  const { card, counts } = await nextCard(db(), learnerId, ids, new Date());
+  const now = new Date();
+  const { ids, scope } = await quizContext(learnerId, deck, now);
+  const { card, counts } = await nextCard(db(), learnerId, ids, now, { interviewScope: scope, practice: practice === "1", exclude, prefer });
   if (!card) return NextResponse.json({ card: null, counts, deckSize: ids.length });
   const q = getQuestion(card.questionId)!;
   return NextResponse.json({

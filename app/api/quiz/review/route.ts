@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { handlePost } from "@/lib/http";
 import { ensureLearnerId } from "@/lib/learner/session";
+import { quizContext } from "@/lib/quiz/context";
 import { submitReview } from "@/lib/quiz/service";
 
 export const dynamic = "force-dynamic";
@@ -12,10 +13,13 @@ const body = z.object({
   questionId: z.string().regex(/^[a-z0-9-]{1,120}$/, "questionId must be a question id"),
   rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { message: "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)" }),
   durationMs: z.number().int().min(0).max(24 * 3600 * 1000).optional(),
+  practice: z.boolean().optional(),
 });
 
 export const POST = handlePost(body, async (input) => {
   const learnerId = await ensureLearnerId();
-  const result = await submitReview(db(), learnerId, input, new Date());
-  return NextResponse.json({ duplicate: result.duplicate, due: result.card.due.toISOString(), state: result.card.state });
+  const now = new Date();
+  const { scope } = await quizContext(learnerId, "all", now);
+  const result = await submitReview(db(), learnerId, input, now, { interviewScope: scope });
+  return NextResponse.json({ duplicate: result.duplicate, due: result.card?.due.toISOString() ?? null, state: result.card?.state ?? null });
 });
