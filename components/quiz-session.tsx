@@ -1,15 +1,17 @@
 "use client";
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { proposeGrade } from "@/lib/quiz/rubric";
 
 type Rating = 1 | 2 | 3 | 4;
 const LABELS: Record<Rating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
 const STATE_NAMES = ["New", "Learning", "Review", "Relearning"];
 
-interface Card {
+export interface QuizCard {
   questionId: string;
   state: number;
   changed: boolean;
+  flagged: boolean;
   previews: Record<Rating, { due: string; label: string }>;
   questionHtml: string;
   answerHtml: string;
@@ -25,9 +27,14 @@ interface Counts {
   new: number;
 }
 
-type Phase = { kind: "loading" } | { kind: "question"; card: Card; shownAt: number } | { kind: "answer"; card: Card; shownAt: number } | { kind: "done"; reason: "limit" | "empty" } | { kind: "error"; message: string };
+type Phase =
+  | { kind: "loading" }
+  | { kind: "question"; card: QuizCard; shownAt: number }
+  | { kind: "answer"; card: QuizCard; shownAt: number }
+  | { kind: "done"; reason: "limit" | "empty" }
+  | { kind: "error"; message: string };
 
-function uuid(): string {
+export function uuid(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6] & 0x0f) | 0x40;
@@ -36,98 +43,283 @@ function uuid(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** Retries a review with the same id: the server stores it once however many copies arrive. */
-async function postReview(body: object): Promise<void> {
+/** POSTs JSON, retrying network and 5xx failures with the same body: the server stores a review once. */
+export async function postJson<T = unknown>(url: string, body: object): Promise<T> {
   let last = "";
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
-      const res = await fetch("/api/quiz/review", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      if (res.ok) return;
-      const msg = ((await res.json().catch(() => ({}))) as { error?: string }).error ?? res.statusText;
-      if (res.status < 500) throw new Error(msg);
-      last = msg;
+      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const data = (await res.json().catch(() => ({}))) as T & { error?: string };
+      if (res.ok) return data;
+      if (res.status < 500) throw new Error(data.error ?? res.statusText);
+      last = data.error ?? res.statusText;
     } catch (err) {
       if (err instanceof Error && !(err instanceof TypeError)) throw err;
       last = "network error";
     }
     await new Promise((r) => setTimeout(r, 300 * 2 ** attempt));
   }
-  throw new Error(`Could not save your answer (${last}). Check your connection and grade again.`);
+  throw new Error(`Could not save (${last}). Check your connection and try again.`);
 }
 
-export function QuizSession({ deck, deckTitle, limit }: { deck: string; deckTitle: string; limit: number }) {
+/** The answer area: flip-and-grade, or type first and tick the key points you recalled. */
+export function AnswerView({
+  card,
+  typed,
+  ticked,
+  onTick,
+}: {
+  card: QuizCard;
+  typed: string | null;
+  ticked: boolean[];
+  onTick: (i: number) => void;
+}) {
+  return (
+    <>
+      <hr />
+      {typed !== null && (
+        <div className="typed-answer">
+          <h3>Your answer</h3>
+          <p data-testid="typed-answer">{typed || <span className="muted">(nothing typed)</span>}</p>
+        </div>
+      )}
+      <div className="prose" data-testid="quiz-answer" dangerouslySetInnerHTML={{ __html: card.answerHtml }} />
+      <h3>Key points{typed !== null ? " — tick what you recalled" : ""}</h3>
+      {typed !== null ? (
+        <ul className="key-points checklist">
+          {card.keyPoints.map((k, i) => (
+            <li key={k}>
+              <label>
+                <input type="checkbox" checked={ticked[i] ?? false} onChange={() => onTick(i)} /> {k}
+              </label>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <ul className="key-points">
+          {card.keyPoints.map((k) => (
+            <li key={k}>{k}</li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link href={`/chapters/${card.chapter}`}>Read the section that teaches this</Link>
+      </p>
+    </>
+  );
+}
+
+export function GradeButtons({
+  card,
+  proposed,
+  disabled,
+  onGrade,
+  hideIntervals,
+}: {
+  card: QuizCard;
+  proposed: Rating | null;
+  disabled: boolean;
+  onGrade: (r: Rating) => void;
+  hideIntervals?: boolean;
+}) {
+  return (
+    <div className="grades" role="group" aria-label="How well did you recall it?">
+      {([1, 2, 3, 4] as Rating[]).map((r) => (
+        <button
+          key={r}
+          type="button"
+          className={`g${r}${proposed === r ? " proposed" : ""}`}
+          disabled={disabled}
+          onClick={() => onGrade(r)}
+          aria-keyshortcuts={String(r)}
+          aria-describedby={proposed === r ? "proposed-note" : undefined}
+        >
+          {LABELS[r]}
+          {!hideIntervals && <small>{card.previews[r].label}</small>}
+          {proposed === r && <small id="proposed-note">proposed</small>}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function QuizSession({ deck, deckTitle, limit, mode, practice }: { deck: string; deckTitle: string; limit: number; mode: "flip" | "type"; practice: boolean }) {
   const [phase, setPhase] = useState<Phase>({ kind: "loading" });
   const [counts, setCounts] = useState<Counts | null>(null);
   const [tally, setTally] = useState<Record<Rating, number>>({ 1: 0, 2: 0, 3: 0, 4: 0 });
-  const [saving, setSaving] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [typed, setTyped] = useState("");
+  const [ticked, setTicked] = useState<boolean[]>([]);
+  const [history, setHistory] = useState<{ reviewId: string; questionId: string; rating: Rating }[]>([]);
+  const [note, setNote] = useState("");
+  const practised = useRef<string[]>([]);
   const reviewed = tally[1] + tally[2] + tally[3] + tally[4];
   const startedAt = useRef(Date.now());
   const revealButton = useRef<HTMLButtonElement>(null);
+  const answerBox = useRef<HTMLTextAreaElement>(null);
 
-  const loadNext = useCallback(async () => {
-    setPhase({ kind: "loading" });
-    try {
-      const res = await fetch(`/api/quiz/next?deck=${encodeURIComponent(deck)}`, { cache: "no-store" });
-      const data = (await res.json()) as { card: Card | null; counts: Counts; error?: string };
-      if (!res.ok) throw new Error(data.error ?? res.statusText);
-      setCounts(data.counts);
-      setPhase(data.card ? { kind: "question", card: data.card, shownAt: Date.now() } : { kind: "done", reason: "empty" });
-    } catch (err) {
-      setPhase({ kind: "error", message: err instanceof Error ? err.message : String(err) });
-    }
-  }, [deck]);
+  const loadNext = useCallback(
+    async (prefer?: string) => {
+      setPhase({ kind: "loading" });
+      setTyped("");
+      setTicked([]);
+      try {
+        const params = new URLSearchParams({ deck });
+        if (practice) params.set("practice", "1");
+        if (practice && practised.current.length) params.set("exclude", practised.current.join(","));
+        if (prefer) params.set("prefer", prefer);
+        const res = await fetch(`/api/quiz/next?${params}`, { cache: "no-store" });
+        const data = (await res.json()) as { card: QuizCard | null; counts: Counts; error?: string };
+        if (!res.ok) throw new Error(data.error ?? res.statusText);
+        setCounts(data.counts);
+        setPhase(data.card ? { kind: "question", card: data.card, shownAt: Date.now() } : { kind: "done", reason: "empty" });
+      } catch (err) {
+        setPhase({ kind: "error", message: err instanceof Error ? err.message : String(err) });
+      }
+    },
+    [deck, practice],
+  );
 
   useEffect(() => {
     void loadNext();
   }, [loadNext]);
 
   useEffect(() => {
-    if (phase.kind === "question") revealButton.current?.focus();
+    if (phase.kind !== "question") return;
+    if (mode === "type") answerBox.current?.focus();
+    else revealButton.current?.focus();
+  }, [phase, mode]);
+
+  const reveal = useCallback(() => {
+    if (phase.kind !== "question") return;
+    setTicked(phase.card.keyPoints.map(() => false));
+    setPhase({ ...phase, kind: "answer" });
   }, [phase]);
+
+  const proposed = mode === "type" && phase.kind === "answer" ? proposeGrade(ticked.filter(Boolean).length, phase.card.keyPoints.length) : null;
 
   const grade = useCallback(
     async (rating: Rating) => {
-      if (phase.kind !== "answer" || saving) return;
-      setSaving(true);
+      if (phase.kind !== "answer" || busy) return;
+      setBusy(true);
+      const reviewId = uuid();
       try {
-        await postReview({ reviewId: uuid(), questionId: phase.card.questionId, rating, durationMs: Math.min(Date.now() - phase.shownAt, 3_600_000) });
+        await postJson("/api/quiz/review", {
+          reviewId,
+          questionId: phase.card.questionId,
+          rating,
+          durationMs: Math.min(Date.now() - phase.shownAt, 3_600_000),
+          ...(practice ? { practice: true } : {}),
+        });
+        if (practice) practised.current.push(phase.card.questionId);
+        else setHistory((h) => [...h, { reviewId, questionId: phase.card.questionId, rating }]);
         const next = { ...tally, [rating]: tally[rating] + 1 };
         setTally(next);
+        setNote("");
         if (next[1] + next[2] + next[3] + next[4] >= limit) setPhase({ kind: "done", reason: "limit" });
         else await loadNext();
       } catch (err) {
         setPhase({ kind: "error", message: err instanceof Error ? err.message : String(err) });
       } finally {
-        setSaving(false);
+        setBusy(false);
       }
     },
-    [phase, saving, tally, limit, loadNext],
+    [phase, busy, tally, limit, loadNext, practice],
+  );
+
+  const undo = useCallback(async () => {
+    const last = history[history.length - 1];
+    if (!last || busy) return;
+    setBusy(true);
+    try {
+      await postJson("/api/quiz/undo", { reviewId: last.reviewId });
+      setHistory((h) => h.slice(0, -1));
+      setTally((t) => ({ ...t, [last.rating]: Math.max(0, t[last.rating] - 1) }));
+      setNote("Last answer undone.");
+      await loadNext(last.questionId);
+    } catch (err) {
+      setNote(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }, [history, busy, loadNext]);
+
+  const control = useCallback(
+    async (action: "bury" | "suspend" | "flag" | "unflag") => {
+      if ((phase.kind !== "question" && phase.kind !== "answer") || busy) return;
+      setBusy(true);
+      try {
+        await postJson("/api/quiz/card", { questionId: phase.card.questionId, action });
+        if (action === "flag" || action === "unflag") {
+          setPhase({ ...phase, card: { ...phase.card, flagged: action === "flag" } });
+          setNote(action === "flag" ? "Flagged. Find it under the Flagged deck." : "Flag removed.");
+        } else {
+          setNote(action === "bury" ? "Buried until tomorrow." : "Suspended. Release it from Progress.");
+          await loadNext();
+        }
+      } catch (err) {
+        setNote(err instanceof Error ? err.message : String(err));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [phase, busy, loadNext],
   );
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (e.metaKey || e.ctrlKey || e.altKey) return;
       const t = e.target as HTMLElement;
-      if (["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName)) return;
-      if (phase.kind === "question" && (e.key === " " || e.key === "Enter")) {
+      const toggle = t.tagName === "INPUT" && ["checkbox", "radio"].includes((t as HTMLInputElement).type);
+      const typing = !toggle && ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName);
+      if (toggle && e.key === " ") return;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && !typing) {
         e.preventDefault();
-        setPhase({ ...phase, kind: "answer" });
+        void undo();
+        return;
+      }
+      if (phase.kind === "question" && typing && t === answerBox.current && e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        reveal();
+        return;
+      }
+      if (typing || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (e.key === "u" || e.key === "U") {
+        e.preventDefault();
+        void undo();
+      } else if (e.key === "-") {
+        e.preventDefault();
+        void control("bury");
+      } else if (e.key === "@") {
+        e.preventDefault();
+        void control("suspend");
+      } else if (e.key === "f" && (phase.kind === "question" || phase.kind === "answer")) {
+        e.preventDefault();
+        void control(phase.card.flagged ? "unflag" : "flag");
+      } else if (phase.kind === "question" && (e.key === " " || e.key === "Enter")) {
+        e.preventDefault();
+        reveal();
       } else if (phase.kind === "answer" && ["1", "2", "3", "4"].includes(e.key)) {
         e.preventDefault();
         void grade(Number(e.key) as Rating);
-      } else if (phase.kind === "answer" && e.key === " ") {
+      } else if (phase.kind === "answer" && (e.key === " " || e.key === "Enter")) {
         e.preventDefault();
-        void grade(3);
+        void grade(proposed ?? 3);
       }
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [phase, grade]);
+  }, [phase, grade, undo, control, reveal, proposed]);
 
+  const current = phase.kind === "question" || phase.kind === "answer" ? phase.card : null;
   return (
     <section className="quiz" aria-label={`Quiz: ${deckTitle}`}>
+      {practice && (
+        <p className="practice-banner" role="note">
+          Practice mode: weakest cards first. Your answers here do not change your review schedule.
+        </p>
+      )}
       <div className="quiz-counts" aria-label="Cards waiting">
-        {counts && (
+        {counts && !practice && (
           <>
             <span className="new">{counts.new} new</span>
             <span className="learning">{counts.learning} learning</span>
@@ -136,6 +328,31 @@ export function QuizSession({ deck, deckTitle, limit }: { deck: string; deckTitl
         )}
         <span style={{ marginLeft: "auto" }} data-testid="reviewed-count">
           {reviewed} / {limit} done
+        </span>
+      </div>
+
+      <div className="quiz-tools" role="toolbar" aria-label="Card actions">
+        <button type="button" className="icon-button" onClick={() => void undo()} disabled={!history.length || busy} aria-keyshortcuts="U Control+Z">
+          Undo <kbd>U</kbd>
+        </button>
+        <button type="button" className="icon-button" onClick={() => void control("bury")} disabled={!current || busy} aria-keyshortcuts="-">
+          Bury <kbd>-</kbd>
+        </button>
+        <button type="button" className="icon-button" onClick={() => void control("suspend")} disabled={!current || busy} aria-keyshortcuts="@">
+          Suspend <kbd>@</kbd>
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-pressed={current?.flagged ?? false}
+          onClick={() => current && void control(current.flagged ? "unflag" : "flag")}
+          disabled={!current || busy}
+          aria-keyshortcuts="F"
+        >
+          {current?.flagged ? "Unflag" : "Flag"} <kbd>F</kbd>
+        </button>
+        <span role="status" className="muted quiz-note">
+          {note}
         </span>
       </div>
 
@@ -150,46 +367,57 @@ export function QuizSession({ deck, deckTitle, limit }: { deck: string; deckTitl
         </div>
       )}
 
-      {(phase.kind === "question" || phase.kind === "answer") && (
+      {current && (
         <div className="quiz-card">
           <div className="tags">
-            <span className="badge">{STATE_NAMES[phase.card.state]}</span>
-            <span className={`badge ${phase.card.difficulty}`}>{phase.card.difficulty}</span>
-            {phase.card.changed && <span className="changed-note">Changed since you studied it</span>}
+            <span className="badge">{STATE_NAMES[current.state]}</span>
+            <span className={`badge ${current.difficulty}`}>{current.difficulty}</span>
+            {current.flagged && <span className="badge">flagged</span>}
+            {current.changed && <span className="changed-note">Changed since you studied it</span>}
           </div>
-          <div className="question" data-testid="quiz-question" dangerouslySetInnerHTML={{ __html: phase.card.questionHtml }} />
+          <div className="question" data-testid="quiz-question" dangerouslySetInnerHTML={{ __html: current.questionHtml }} />
           {phase.kind === "question" ? (
-            <>
-              <button ref={revealButton} type="button" className="button" onClick={() => setPhase({ ...phase, kind: "answer" })}>
-                Show answer
-              </button>
-              <p className="kbd-hint">
-                Recall your answer, then press <kbd>Space</kbd>.
-              </p>
-            </>
+            mode === "type" ? (
+              <>
+                <label htmlFor="typed" className="visually-hidden">
+                  Your answer
+                </label>
+                <textarea
+                  id="typed"
+                  ref={answerBox}
+                  className="answer-box"
+                  rows={6}
+                  placeholder="Type your answer, then press Ctrl+Enter (⌘+Enter) to check it."
+                  value={typed}
+                  onChange={(e) => setTyped(e.target.value)}
+                />
+                <button type="button" className="button" onClick={reveal}>
+                  Check my answer
+                </button>
+              </>
+            ) : (
+              <>
+                <button ref={revealButton} type="button" className="button" onClick={reveal}>
+                  Show answer
+                </button>
+                <p className="kbd-hint">
+                  Recall your answer, then press <kbd>Space</kbd>.
+                </p>
+              </>
+            )
           ) : (
             <>
-              <hr />
-              <div className="prose" data-testid="quiz-answer" dangerouslySetInnerHTML={{ __html: phase.card.answerHtml }} />
-              <h3>Key points</h3>
-              <ul className="key-points">
-                {phase.card.keyPoints.map((k) => (
-                  <li key={k}>{k}</li>
-                ))}
-              </ul>
-              <p>
-                <Link href={`/chapters/${phase.card.chapter}`}>Read the section that teaches this</Link>
-              </p>
-              <div className="grades" role="group" aria-label="How well did you recall it?">
-                {([1, 2, 3, 4] as Rating[]).map((r) => (
-                  <button key={r} type="button" className={`g${r}`} disabled={saving} onClick={() => void grade(r)} aria-keyshortcuts={String(r)}>
-                    {LABELS[r]}
-                    <small>{phase.card.previews[r].label}</small>
-                  </button>
-                ))}
-              </div>
+              <AnswerView card={current} typed={mode === "type" ? typed : null} ticked={ticked} onTick={(i) => setTicked((t) => t.map((v, j) => (j === i ? !v : v)))} />
+              {proposed && (
+                <p className="muted" data-testid="proposed-grade">
+                  You recalled {ticked.filter(Boolean).length} of {current.keyPoints.length} key points: proposed grade <strong>{LABELS[proposed]}</strong>. Press{" "}
+                  <kbd>Enter</kbd> to accept or pick another.
+                </p>
+              )}
+              <GradeButtons card={current} proposed={proposed} disabled={busy} onGrade={(r) => void grade(r)} hideIntervals={practice} />
               <p className="kbd-hint">
-                <kbd>1</kbd> Again · <kbd>2</kbd> Hard · <kbd>3</kbd> Good · <kbd>4</kbd> Easy — the small text is when you would see it next.
+                <kbd>1</kbd> Again · <kbd>2</kbd> Hard · <kbd>3</kbd> Good · <kbd>4</kbd> Easy
+                {practice ? "" : " — the small text is when you would see it next."}
               </p>
             </>
           )}
@@ -220,7 +448,10 @@ export function QuizSession({ deck, deckTitle, limit }: { deck: string; deckTitl
               </p>
             </>
           ) : (
-            <p className="muted">You have reviewed everything due and used today&apos;s new cards. Come back tomorrow, or raise new cards per day in Progress.</p>
+            <p className="muted">
+              You have reviewed everything due and used today&apos;s new cards. Come back tomorrow, raise new cards per day in Progress, or{" "}
+              <Link href={`/quiz?deck=${deck}&practice=1`}>practise this deck</Link> without changing your schedule.
+            </p>
           )}
           <div className="tags">
             {phase.reason === "limit" && (
