@@ -2,32 +2,103 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/action";
 
+type Action = (prev: ActionState, data: FormData) => Promise<ActionState>;
+
+function Field({ state, name, label, help, children }: { state: ActionState; name: string; label: string; help?: string; children: React.ReactNode }) {
+  return (
+    <label>
+      {label}
+      {children}
+      {help && <small className="muted">{help}</small>}
+      {state?.fieldErrors?.[name] && <span className="field-error">{state.fieldErrors[name]}</span>}
+    </label>
+  );
+}
+
 export function SettingsForm({
   action,
   initial,
 }: {
-  action: (prev: ActionState, data: FormData) => Promise<ActionState>;
-  initial: { desiredRetention: number; newPerDay: number };
+  action: Action;
+  initial: { desiredRetention: number; newPerDay: number; learningSteps: string; relearningSteps: string; maximumIntervalDays: number; reviewOrder: string; dailyGoal: number };
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form className="settings-form" action={formAction}>
-      <label>
-        Desired retention (0.70–0.99)
-        <input type="number" name="desiredRetention" step="0.01" min="0.7" max="0.99" defaultValue={initial.desiredRetention} aria-describedby="retention-help" />
-        <small id="retention-help" className="muted">
-          The chance of recalling a card when it comes due. Higher means more reviews.
-        </small>
-        {state?.fieldErrors?.desiredRetention && <span className="field-error">{state.fieldErrors.desiredRetention}</span>}
-      </label>
-      <label>
-        New cards per day
+      <Field state={state} name="desiredRetention" label="Desired retention (0.70–0.99)" help="The chance of recalling a card when it comes due. Higher means more reviews.">
+        <input type="number" name="desiredRetention" step="0.01" min="0.7" max="0.99" defaultValue={initial.desiredRetention} />
+      </Field>
+      <Field state={state} name="newPerDay" label="New cards per day">
         <input type="number" name="newPerDay" step="1" min="0" max="500" defaultValue={initial.newPerDay} />
-        {state?.fieldErrors?.newPerDay && <span className="field-error">{state.fieldErrors.newPerDay}</span>}
-      </label>
+      </Field>
+      <Field state={state} name="learningSteps" label="Learning steps" help="Short intervals before a new card graduates, e.g. 1m 10m.">
+        <input type="text" name="learningSteps" defaultValue={initial.learningSteps} />
+      </Field>
+      <Field state={state} name="relearningSteps" label="Relearning steps" help="After a lapse, e.g. 10m. Leave empty to let FSRS decide.">
+        <input type="text" name="relearningSteps" defaultValue={initial.relearningSteps} />
+      </Field>
+      <Field state={state} name="maximumIntervalDays" label="Maximum interval (days)">
+        <input type="number" name="maximumIntervalDays" step="1" min="1" max="36500" defaultValue={initial.maximumIntervalDays} />
+      </Field>
+      <Field state={state} name="reviewOrder" label="Review order">
+        <select name="reviewOrder" defaultValue={initial.reviewOrder}>
+          <option value="due">Oldest due first</option>
+          <option value="weakest">Weakest first (lowest recall)</option>
+          <option value="random">Random (stable for the day)</option>
+        </select>
+      </Field>
+      <Field state={state} name="dailyGoal" label="Daily goal (reviews; 0 = off)" help="Opt-in: shows a goal bar and a streak on Statistics.">
+        <input type="number" name="dailyGoal" step="1" min="0" max="1000" defaultValue={initial.dailyGoal} />
+      </Field>
       <div>
         <button className="button" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save settings"}
+        </button>{" "}
+        <span role="status">{state?.message}</span>
+      </div>
+    </form>
+  );
+}
+
+export function InterviewForm({
+  action,
+  initial,
+  companies,
+  topics,
+}: {
+  action: Action;
+  initial: { interviewDate: string; interviewCompany: string; interviewTopics: string[] };
+  companies: { id: string; company: string }[];
+  topics: { id: string; title: string }[];
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form className="settings-form" action={formAction}>
+      <Field state={state} name="interviewDate" label="Interview date" help="Leave empty to turn interview mode off.">
+        <input type="date" name="interviewDate" defaultValue={initial.interviewDate} />
+      </Field>
+      <Field state={state} name="interviewCompany" label="Company (optional)" help="Adds its case-study questions and questions on its stack.">
+        <select name="interviewCompany" defaultValue={initial.interviewCompany}>
+          <option value="">Any company</option>
+          {companies.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.company}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <fieldset className="topic-picks">
+        <legend>Topics (optional)</legend>
+        {topics.map((t) => (
+          <label key={t.id} className="inline-check">
+            <input type="checkbox" name="interviewTopics" value={t.id} defaultChecked={initial.interviewTopics.includes(t.id)} /> {t.title}
+          </label>
+        ))}
+      </fieldset>
+      {state?.fieldErrors?.interviewTopics && <span className="field-error">{state.fieldErrors.interviewTopics}</span>}
+      <div>
+        <button className="button" type="submit" disabled={pending}>
+          {pending ? "Saving…" : "Save interview"}
         </button>{" "}
         <span role="status">{state?.message}</span>
       </div>

@@ -4,16 +4,26 @@ import { z } from "zod";
 import { validatedAction } from "@/lib/action";
 import { db } from "@/lib/db/client";
 import { ensureLearnerId } from "@/lib/learner/session";
-import { saveSettings } from "@/lib/quiz/service";
+import { setSuspended } from "@/lib/quiz/service";
+import { interviewInput, saveInterview, saveSettings, settingsInput } from "@/lib/quiz/settings";
 
-const settingsSchema = z.object({
-  desiredRetention: z.coerce.number().min(0.7, "Use at least 0.70").max(0.99, "Use at most 0.99"),
-  newPerDay: z.coerce.number().int("Use a whole number").min(0, "Use 0 or more").max(500, "Use at most 500"),
-});
-
-export const updateSettings = validatedAction(settingsSchema, async (input) => {
-  const learnerId = await ensureLearnerId();
-  await saveSettings(db(), learnerId, input);
+export const updateSettings = validatedAction(settingsInput, async (input) => {
+  await saveSettings(db(), await ensureLearnerId(), input);
   revalidatePath("/progress");
   return { ok: true, message: "Settings saved." };
+});
+
+export const updateInterview = validatedAction(interviewInput, async (input) => {
+  if (input.interviewDate && input.interviewDate.getTime() <= Date.now()) {
+    return { ok: false, message: "Pick a date in the future.", fieldErrors: { interviewDate: "The interview date must be in the future" } };
+  }
+  await saveInterview(db(), await ensureLearnerId(), input);
+  revalidatePath("/progress");
+  return { ok: true, message: input.interviewDate ? "Interview mode is on." : "Interview mode is off." };
+});
+
+export const releaseCard = validatedAction(z.object({ questionId: z.string().regex(/^[a-z0-9-]{1,120}$/) }), async ({ questionId }) => {
+  await setSuspended(db(), await ensureLearnerId(), questionId, false, new Date());
+  revalidatePath("/progress");
+  return { ok: true, message: "Released." };
 });

@@ -1,24 +1,41 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { getTopic } from "@/lib/content/index";
+import { getCaseStudies, getQuestion, getTopic, getTopics } from "@/lib/content/index";
 import { db } from "@/lib/db/client";
 import { currentLearnerId } from "@/lib/learner/session";
-import { getSettings } from "@/lib/quiz/service";
+import { interviewScope } from "@/lib/quiz/decks";
+import { projectedRecall } from "@/lib/quiz/service";
+import { daysUntilInterview, getSettings } from "@/lib/quiz/settings";
 import { learnerProgress } from "@/lib/study";
-import { SettingsForm } from "@/components/settings-form";
-import { updateSettings } from "./actions";
+import { InterviewForm, SettingsForm } from "@/components/settings-form";
+import { ImportProgress } from "@/components/import-progress";
+import { FitPanel } from "@/components/fit-panel";
+import { fitStatus } from "@/lib/quiz/fit";
+import { releaseCard, updateInterview, updateSettings } from "./actions";
 
 export const metadata: Metadata = { title: "Progress" };
 export const dynamic = "force-dynamic";
 
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
 export default async function ProgressPage() {
-  const learnerId = await currentLearnerId();
-  const [p, settings] = await Promise.all([learnerProgress(learnerId), getSettings(db(), learnerId ?? "")]);
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const learnerId = (await currentLearnerId()) ?? "";
+  const now = new Date();
+  const [p, settings, suspended] = await Promise.all([
+    learnerProgress(learnerId, now),
+    getSettings(db(), learnerId),
+    db().card.findMany({ where: { learnerId, suspended: true }, select: { questionId: true } }),
+  ]);
+  const days = daysUntilInterview(settings, now);
+  const scope = days !== null ? interviewScope(settings) : [];
+  const projection = days !== null ? await projectedRecall(db(), learnerId, scope, settings.interviewDate!) : null;
+  const reviewsTotal = p.reviewsTotal;
   return (
     <>
       <h1>Your progress</h1>
-      <p className="muted">Progress is kept for this browser (an anonymous, signed cookie). Nobody else can see it.</p>
+      <p className="muted">
+        Progress is kept for this browser (an anonymous, signed cookie). Nobody else can see it. Charts are on <Link href="/stats">Statistics</Link>.
+      </p>
       <div className="stats">
         <div className="stat" data-testid="stat-studied">
           <strong>{p.studied}</strong> of {p.totalQuestions} questions studied
@@ -36,19 +53,38 @@ export default async function ProgressPage() {
           <strong>{p.retention30d === null ? "–" : pct(p.retention30d)}</strong> recalled (30 days)
         </div>
         <div className="stat">
-          <strong>{p.reviewsTotal}</strong> reviews in total
+          <strong>{reviewsTotal}</strong> reviews in total
         </div>
       </div>
 
-      <h2>Cards by state</h2>
-      <table>
-        <tbody>
-          <tr><th scope="row">New</th><td>{p.byState.new}</td></tr>
-          <tr><th scope="row">Learning</th><td>{p.byState.learning}</td></tr>
-          <tr><th scope="row">Review</th><td>{p.byState.review}</td></tr>
-          <tr><th scope="row">Relearning</th><td>{p.byState.relearning}</td></tr>
-        </tbody>
-      </table>
+      <h2 id="interview">Interview date</h2>
+      {projection && days !== null ? (
+        <div className="continue" data-testid="interview-summary">
+          <div>
+            <strong>{Math.ceil(days)}</strong> day{Math.ceil(days) === 1 ? "" : "s"} to your interview
+            {settings.interviewCompany ? ` at ${getCaseStudies().find((c) => c.id === settings.interviewCompany)?.company ?? settings.interviewCompany}` : ""}.
+            <div className="muted">
+              Projected recall on the day: <strong data-testid="projected-recall">{pct(projection.recall)}</strong> over {projection.total} questions ({projection.seen} studied).
+              Until then, cards in scope aim for 95% retention and fall due before the date.
+            </div>
+          </div>
+          <Link className="button" href="/quiz?deck=interview">
+            Study for it
+          </Link>
+        </div>
+      ) : (
+        <p className="muted">Set a date and the scheduler makes sure every card in scope is seen before it and reviewed close to it.</p>
+      )}
+      <InterviewForm
+        action={updateInterview}
+        initial={{
+          interviewDate: settings.interviewDate ? settings.interviewDate.toISOString().slice(0, 10) : "",
+          interviewCompany: settings.interviewCompany ?? "",
+          interviewTopics: settings.interviewTopics,
+        }}
+        companies={getCaseStudies().map((c) => ({ id: c.id, company: c.company }))}
+        topics={getTopics().map((t) => ({ id: t.id, title: t.title }))}
+      />
 
       <h2>By topic</h2>
       <table>
@@ -58,7 +94,9 @@ export default async function ProgressPage() {
             <th scope="col">Studied</th>
             <th scope="col">Due</th>
             <th scope="col">Recall now</th>
-            <th scope="col"><span className="visually-hidden">Action</span></th>
+            <th scope="col">
+              <span className="visually-hidden">Action</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -74,15 +112,46 @@ export default async function ProgressPage() {
               <td>{t.due}</td>
               <td>{t.studied ? pct(t.recall) : "–"}</td>
               <td>
-                <Link href={`/quiz?deck=topic:${t.topic}`}>Study</Link>
+                <Link href={`/quiz?deck=topic:${t.topic}`}>Study</Link> · <Link href={`/quiz?deck=topic:${t.topic}&practice=1`}>Practise</Link>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
 
-      <h2>Settings</h2>
-      <SettingsForm action={updateSettings} initial={settings} />
+      {suspended.length > 0 && (
+        <>
+          <h2>Suspended cards</h2>
+          <ul className="question-list">
+            {suspended.map(({ questionId }) => (
+              <li key={questionId}>
+                <Link href={`/questions/${questionId}`}>{getQuestion(questionId)?.questionText ?? questionId}</Link>
+                <form action={async (fd) => { "use server"; await releaseCard(null, fd); }}>
+                  <input type="hidden" name="questionId" value={questionId} />
+                  <button className="icon-button" type="submit">
+                    Release
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2 id="settings">Settings</h2>
+      <SettingsForm action={updateSettings} initial={{ ...settings }} />
+
+      <h2 id="data">Your data</h2>
+      <p>
+        <a className="button secondary" href="/api/progress/export" download>
+          Export progress (JSON)
+        </a>{" "}
+        <a className="button secondary" href="/api/progress/revlog" download>
+          Review log for FSRS optimizers (CSV)
+        </a>
+      </p>
+      <ImportProgress />
+      <FitPanel reviews={reviewsTotal} report={await fitStatus(db(), learnerId)} />
     </>
   );
 }
