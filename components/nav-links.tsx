@@ -8,7 +8,9 @@ const LINKS = [
   ["/blueprint", "Blueprint"],
   ["/questions", "Questions"],
   ["/quiz", "Quiz"],
+  ["/mock", "Mock"],
   ["/progress", "Progress"],
+  ["/stats", "Stats"],
   ["/glossary", "Glossary"],
 ] as const;
 

@@ -46,6 +46,20 @@ test("search works without JavaScript", async ({ browser }) => {
   await context.close();
 });
 
+test("blueprint stages and glossary terms", async ({ page }) => {
+  await page.goto("/blueprint?stage=store");
+  await expect(page.getByRole("heading", { level: 2, name: "Store" })).toBeVisible();
+  await page.getByRole("link", { name: "Buffer stage" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Buffer" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Buffer" }).or(page.locator("#stage")).getByRole("link", { name: /Kafka/ }).first()).toBeVisible();
+
+  await page.goto("/chapters");
+  await page.locator("a.card").first().click();
+  const term = page.locator("a.term").first();
+  await term.focus();
+  await expect(term.locator(".term-tip")).toBeVisible();
+});
+
 test("a question page hides its answer until revealed", async ({ page }) => {
   await page.goto("/questions?difficulty=senior");
   await page.locator(".question-list a").first().click();

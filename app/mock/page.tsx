@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { getCaseStudies } from "@/lib/content/index";
+import { MockRound } from "@/components/mock-round";
+
+export const metadata: Metadata = { title: "Mock interview" };
+
+export default function MockPage() {
+  return (
+    <div className="quiz">
+      <h1>Mock interview</h1>
+      <p className="lead">
+        A timed round like a real loop: one case-study question, five concepts, one SQL question and one design question. Answer out loud or type, then
+        tick the key points you covered. Every grade goes into your spaced-repetition schedule.
+      </p>
+      <MockRound companies={getCaseStudies().map((c) => ({ id: c.id, company: c.company }))} />
+    </div>
+  );
+}

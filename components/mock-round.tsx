@@ -1,0 +1,209 @@
+"use client";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { proposeGrade } from "@/lib/quiz/rubric";
+import { AnswerView, GradeButtons, postJson, uuid, type QuizCard } from "./quiz-session";
+
+type Rating = 1 | 2 | 3 | 4;
+const LABELS: Record<Rating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
+const KIND_LABEL = { "case-study": "Case study", concept: "Concept", sql: "SQL", design: "Design" } as const;
+
+interface Slot {
+  kind: keyof typeof KIND_LABEL;
+  minutes: number;
+  card: Omit<QuizCard, "state" | "changed" | "flagged" | "previews">;
+}
+interface Result {
+  slot: Slot;
+  seconds: number;
+  recalled: number;
+  rating: Rating;
+}
+
+const mmss = (s: number) => `${s < 0 ? "-" : ""}${Math.floor(Math.abs(s) / 60)}:${String(Math.abs(s) % 60).padStart(2, "0")}`;
+
+export function MockRound({ companies }: { companies: { id: string; company: string }[] }) {
+  const [company, setCompany] = useState("");
+  const [slots, setSlots] = useState<Slot[] | null>(null);
+  const [index, setIndex] = useState(0);
+  const [revealed, setRevealed] = useState(false);
+  const [typed, setTyped] = useState("");
+  const [ticked, setTicked] = useState<boolean[]>([]);
+  const [results, setResults] = useState<Result[]>([]);
+  const [startedAt, setStartedAt] = useState(0);
+  const [now, setNow] = useState(0);
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (!slots || index >= slots.length) return;
+    const t = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(t);
+  }, [slots, index]);
+  useEffect(() => box.current?.focus(), [index, slots]);
+
+  async function start() {
+    setError("");
+    const res = await fetch(`/api/mock/round${company ? `?company=${company}` : ""}`, { cache: "no-store" });
+    const data = await res.json();
+    if (!res.ok) return setError(data.error);
+    setSlots(data.slots);
+    setIndex(0);
+    setResults([]);
+    setRevealed(false);
+    setTyped("");
+    setStartedAt(Date.now());
+    setNow(Date.now());
+  }
+
+  if (!slots) {
+    return (
+      <div className="quiz-card">
+        <label>
+          Company focus (optional){" "}
+          <select value={company} onChange={(e) => setCompany(e.target.value)}>
+            <option value="">Any company</option>
+            {companies.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.company}
+              </option>
+            ))}
+          </select>
+        </label>{" "}
+        <button type="button" className="button" onClick={() => void start()}>
+          Start the round
+        </button>
+        {error && <p className="alert">{error}</p>}
+      </div>
+    );
+  }
+
+  if (index >= slots.length) {
+    const used = results.reduce((n, r) => n + r.seconds, 0);
+    const allowed = slots.reduce((n, s) => n + s.minutes * 60, 0);
+    const weak = results.filter((r) => r.rating <= 2);
+    return (
+      <div className="quiz-card" role="status">
+        <h2 style={{ marginTop: 0 }}>Round report</h2>
+        <p>
+          <strong data-testid="mock-score">{results.filter((r) => r.rating >= 3).length}</strong> of {results.length} answered well, in {mmss(used)} of {mmss(allowed)} allowed.
+        </p>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Question</th>
+              <th scope="col">Time</th>
+              <th scope="col">Key points</th>
+              <th scope="col">Grade</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.map((r) => (
+              <tr key={r.slot.card.questionId}>
+                <td>
+                  <span className="hit-meta">{KIND_LABEL[r.slot.kind]}</span>
+                  <br />
+                  <Link href={`/questions/${r.slot.card.questionId}`} dangerouslySetInnerHTML={{ __html: r.slot.card.questionHtml }} />
+                </td>
+                <td className={r.seconds > r.slot.minutes * 60 ? "over-time" : ""}>
+                  {mmss(r.seconds)} / {r.slot.minutes}:00
+                </td>
+                <td>
+                  {r.recalled}/{r.slot.card.keyPoints.length}
+                </td>
+                <td>{LABELS[r.rating]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {weak.length > 0 && (
+          <p>
+            Work on:{" "}
+            {[...new Set(weak.map((r) => r.slot.card.topic))].map((t, i) => (
+              <span key={t}>
+                {i > 0 && ", "}
+                <Link href={`/quiz?deck=topic:${t}&practice=1`}>{t}</Link>
+              </span>
+            ))}
+            .
+          </p>
+        )}
+        <button type="button" className="button" onClick={() => setSlots(null)}>
+          Another round
+        </button>
+      </div>
+    );
+  }
+
+  const slot = slots[index];
+  const elapsed = Math.floor((now - startedAt) / 1000);
+  const left = slot.minutes * 60 - elapsed;
+  const proposed = revealed ? proposeGrade(ticked.filter(Boolean).length, slot.card.keyPoints.length) : null;
+  const card = { ...slot.card, state: 0, changed: false, flagged: false, previews: { 1: { due: "", label: "" }, 2: { due: "", label: "" }, 3: { due: "", label: "" }, 4: { due: "", label: "" } } } as QuizCard;
+
+  async function grade(rating: Rating) {
+    if (busy) return;
+    setBusy(true);
+    try {
+      await postJson("/api/quiz/review", { reviewId: uuid(), questionId: slot.card.questionId, rating, durationMs: elapsed * 1000 });
+      setResults((rs) => [...rs, { slot, seconds: elapsed, recalled: ticked.filter(Boolean).length, rating }]);
+      setIndex((i) => i + 1);
+      setRevealed(false);
+      setTyped("");
+      setStartedAt(Date.now());
+      setNow(Date.now());
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="quiz-card">
+      <div className="quiz-counts">
+        <span>
+          Question {index + 1} of {slots.length} · {KIND_LABEL[slot.kind]}
+        </span>
+        <span style={{ marginLeft: "auto" }} className={left < 0 ? "over-time" : ""} data-testid="mock-timer" role="timer" aria-live="off">
+          {left >= 0 ? `${mmss(left)} left` : `${mmss(-left)} over`}
+        </span>
+      </div>
+      <div className="question" data-testid="quiz-question" dangerouslySetInnerHTML={{ __html: slot.card.questionHtml }} />
+      {!revealed ? (
+        <>
+          <label htmlFor="mock-typed" className="visually-hidden">
+            Your answer
+          </label>
+          <textarea id="mock-typed" ref={box} className="answer-box" rows={6} value={typed} onChange={(e) => setTyped(e.target.value)} placeholder="Answer out loud or type here." />
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setTicked(slot.card.keyPoints.map(() => false));
+              setRevealed(true);
+            }}
+          >
+            I&apos;m done, show the model answer
+          </button>
+        </>
+      ) : (
+        <>
+          <AnswerView card={card} typed={typed} ticked={ticked} onTick={(i) => setTicked((t) => t.map((v, j) => (j === i ? !v : v)))} />
+          {proposed && (
+            <p className="muted" data-testid="proposed-grade">
+              Proposed grade: <strong>{LABELS[proposed]}</strong>. Pick a grade to continue.
+            </p>
+          )}
+          <GradeButtons card={card} proposed={proposed} disabled={busy} onGrade={(r) => void grade(r)} hideIntervals />
+        </>
+      )}
+      {error && (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

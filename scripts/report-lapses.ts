@@ -1,0 +1,19 @@
+// npm run report:lapses [-- --min 5 --limit 20 --json]: the questions learners forget most, for contributors.
+import { parseArgs } from "node:util";
+import { createDb } from "../lib/db/client";
+import { lapseReport } from "../lib/quiz/lapses";
+
+const { values } = parseArgs({ options: { min: { type: "string", default: "5" }, limit: { type: "string", default: "20" }, json: { type: "boolean", default: false } } });
+const db = createDb();
+try {
+  const rows = await lapseReport(db, { minReviews: Number(values.min), limit: Number(values.limit) });
+  if (values.json) console.log(JSON.stringify(rows));
+  else if (!rows.length) console.log(`No question has ${values.min} or more reviews of learned cards yet.`);
+  else {
+    console.log("lapse rate  lapses/reviews  learners  question");
+    for (const r of rows) console.log(`${(r.lapseRate * 100).toFixed(0).padStart(9)}%  ${`${r.lapses}/${r.reviews}`.padStart(14)}  ${String(r.learners).padStart(8)}  ${r.questionId}`);
+    console.log("\nA high lapse rate means learners keep forgetting the answer: check its wording, length and key points (content/questions/<topic>/<id>.md).");
+  }
+} finally {
+  await db.$disconnect();
+}

@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { ingest } from "../../lib/content/ingest";
+import type { Db } from "../../lib/db/client";
+import { newLearnerId } from "../../lib/learner/identity";
+import { lapseReport } from "../../lib/quiz/lapses";
+import { submitReview } from "../../lib/quiz/service";
+import { copyFixtureContent, migratedDb, tempDir } from "../helpers";
+
+let db: Db;
+let n = 0;
+const rid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
+
+before(async () => {
+  db = migratedDb().db;
+  await ingest(db, [copyFixtureContent()], tempDir("generated"));
+});
+after(() => db.$disconnect());
+
+describe("lapse report", () => {
+  it("ranks questions by how often learned cards are forgotten, with no learner ids", async () => {
+    const t0 = new Date("2026-02-01T09:00:00Z").getTime();
+    for (let l = 0; l < 3; l++) {
+      const me = newLearnerId();
+      for (const [q, again] of [["sql-fixture-rank", true], ["sql-fixture-window", false]] as const) {
+        let now = t0;
+        const first = await submitReview(db, me, { reviewId: rid(), questionId: q, rating: 4 }, new Date(now));
+        now = first.card!.due.getTime();
+        for (let k = 0; k < 2; k++) {
+          const r = await submitReview(db, me, { reviewId: rid(), questionId: q, rating: again ? 1 : 3 }, new Date(now));
+          if (again) {
+            // relearn back into review before the next lapse
+            const back = await submitReview(db, me, { reviewId: rid(), questionId: q, rating: 4 }, r.card!.due);
+            now = back.card!.due.getTime();
+          } else now = r.card!.due.getTime();
+        }
+      }
+    }
+    const rows = await lapseReport(db, { minReviews: 3 });
+    assert.equal(rows[0].questionId, "sql-fixture-rank");
+    assert.equal(rows[0].lapses, 6);
+    assert.equal(rows[0].learners, 3);
+    assert.equal(rows.find((r) => r.questionId === "sql-fixture-window")?.lapseRate, 0);
+    assert.ok(!JSON.stringify(rows).match(/learnerId/), "aggregates only");
+  });
+});
