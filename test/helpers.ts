@@ -31,3 +31,18 @@ export function migratedDb(): { db: Db; dataDir: string } {
   });
   return { db: createDb(path.join(dataDir, "app.db")), dataDir };
 }
+
+import { ingest } from "../lib/content/ingest";
+
+/** A migrated temp database with the fixture content ingested: the starting point of quiz tests. */
+export async function quizDb(): Promise<Db> {
+  const { db } = migratedDb();
+  await ingest(db, [copyFixtureContent()], tempDir("generated"));
+  return db;
+}
+
+/** Review ids that are valid UUIDs and unique within a test file. */
+export function reviewIds(): () => string {
+  let n = 0;
+  return () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
+}

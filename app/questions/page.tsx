@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { DIFFICULTIES, getQuestions, getTopics, isDifficulty } from "@/lib/content/index";
+import { getQuestions, getTopics, isDifficulty } from "@/lib/content/index";
+import { DifficultySelect, TopicSelect } from "@/components/filter-selects";
 import { DifficultyBadge } from "@/components/difficulty";
 
 export const metadata: Metadata = { title: "Interview questions" };
@@ -20,28 +21,8 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Pr
     <>
       <h1>Interview questions</h1>
       <form className="filters" action="/questions">
-        <label>
-          Topic
-          <select name="topic" defaultValue={topic ?? ""}>
-            <option value="">All topics</option>
-            {topics.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title} ({counts.get(t.id) ?? 0})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Difficulty
-          <select name="difficulty" defaultValue={difficulty ?? ""}>
-            <option value="">Any</option>
-            {DIFFICULTIES.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TopicSelect topics={topics} value={topic} counts={counts} />
+        <DifficultySelect value={difficulty} />
         <button className="button secondary" type="submit">
           Filter
         </button>

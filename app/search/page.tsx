@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { DIFFICULTIES, getTopics, isDifficulty } from "@/lib/content/index";
+import { getTopics, isDifficulty } from "@/lib/content/index";
+import { DifficultySelect, TopicSelect } from "@/components/filter-selects";
 import { KINDS, search, type SearchKind } from "@/lib/search/index";
 
 export const metadata: Metadata = { title: "Search" };
@@ -36,28 +37,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             ))}
           </select>
         </label>
-        <label>
-          Topic
-          <select name="topic" defaultValue={topic ?? ""}>
-            <option value="">Any topic</option>
-            {topics.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Difficulty
-          <select name="difficulty" defaultValue={difficulty ?? ""}>
-            <option value="">Any</option>
-            {DIFFICULTIES.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TopicSelect topics={topics} value={topic} allLabel="Any topic" />
+        <DifficultySelect value={difficulty} />
         <button className="button" type="submit">
           Search
         </button>

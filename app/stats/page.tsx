@@ -49,13 +49,14 @@ export default async function StatsPage() {
       <h2>Reviews per day</h2>
       <Heatmap days={s.heatmap} label="Reviews per day over the last 26 weeks" />
 
-      <div className="grid">
+      <div className="charts">
         <div>
           <h2>Due in the next 30 days</h2>
           <Bars data={s.forecast.map((d, i) => ({ key: d.day, value: d.count, title: i === 0 ? "today" : d.day }))} label="Cards falling due per day (today includes overdue)" />
         </div>
         <div>
           <h2>True retention by week</h2>
+          {s.retentionByWeek.every((w) => w.retention === null) && <p className="muted">No reviews of learned cards in the last 12 weeks yet.</p>}
           <Bars
             data={s.retentionByWeek.map((w) => ({ key: w.week, value: w.retention, title: `week of ${w.week}` }))}
             label="Share of review cards recalled (not graded Again), last 12 weeks"

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 test("typing mode: type, tick key points, accept the proposed grade", async ({ page }) => {
-  await page.goto("/quiz?deck=all&size=3&mode=type");
+  await page.goto("/quiz?deck=all&size=5&mode=type");
   const box = page.getByRole("textbox", { name: "Your answer" });
   await expect(box).toBeFocused();
   await box.fill("A partition is read by one consumer per group.");
@@ -16,7 +16,7 @@ test("typing mode: type, tick key points, accept the proposed grade", async ({ p
   await expect(page.locator(".grades button.proposed")).toContainText("Good");
   await page.getByRole("button", { name: /^Good/ }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("reviewed-count")).toContainText("1 / 3");
+  await expect(page.getByTestId("reviewed-count")).toContainText("1 / 5");
 });
 
 test("undo with U brings the last card back and un-counts it", async ({ page }) => {
@@ -39,6 +39,7 @@ test("undo with U brings the last card back and un-counts it", async ({ page }) 
 test("practice mode leaves the schedule alone", async ({ page }) => {
   await page.goto("/quiz?deck=all&size=5&practice=1");
   await expect(page.getByText(/Practice mode/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Show answer" })).toBeVisible();
   await page.keyboard.press("Space");
   await expect(page.getByTestId("quiz-answer")).toBeVisible();
   await page.keyboard.press("1");
@@ -69,6 +70,7 @@ test("a mock round: timed questions, self-grading, and a round report", async ({
 
 test("export downloads the learner's progress as JSON", async ({ page }) => {
   await page.goto("/quiz?deck=all&size=5");
+  await expect(page.getByRole("button", { name: "Show answer" })).toBeVisible();
   await page.keyboard.press("Space");
   await expect(page.getByTestId("quiz-answer")).toBeVisible();
   await page.keyboard.press("3");

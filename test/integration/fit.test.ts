@@ -1,19 +1,16 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { ingest } from "../../lib/content/ingest";
 import type { Db } from "../../lib/db/client";
 import { newLearnerId } from "../../lib/learner/identity";
 import { fitNow, histories, loadBinding, MIN_REVIEWS_TO_FIT, startFit } from "../../lib/quiz/fit";
 import { submitReview } from "../../lib/quiz/service";
-import { copyFixtureContent, migratedDb, tempDir } from "../helpers";
+import { quizDb, reviewIds } from "../helpers";
 
 let db: Db;
-let n = 0;
-const rid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
+const rid = reviewIds();
 
 before(async () => {
-  db = migratedDb().db;
-  await ingest(db, [copyFixtureContent()], tempDir("generated"));
+  db = await quizDb();
 });
 after(() => db.$disconnect());
 

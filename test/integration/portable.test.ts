@@ -1,17 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { ingest } from "../../lib/content/ingest";
 import type { Db } from "../../lib/db/client";
 import { newLearnerId } from "../../lib/learner/identity";
 import { exportProgress, ImportError, importProgress, reviewLogCsv } from "../../lib/quiz/portable";
 import { buryCard, setFlagged, submitReview } from "../../lib/quiz/service";
 import { saveInterview, saveSettings } from "../../lib/quiz/settings";
-import { copyFixtureContent, migratedDb, tempDir } from "../helpers";
+import { quizDb, reviewIds } from "../helpers";
 
 let db: Db;
 const t0 = new Date("2026-06-01T08:00:00Z");
-let n = 0;
-const rid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
+const rid = reviewIds();
 const state = async (learnerId: string) => ({
   learner: await db.learner.findUniqueOrThrow({ where: { id: learnerId }, omit: { id: true, createdAt: true } }),
   cards: (await db.card.findMany({ where: { learnerId }, orderBy: { questionId: "asc" } })).map(({ learnerId: _, ...c }) => c),
@@ -22,8 +20,7 @@ const state = async (learnerId: string) => ({
 let source: string;
 
 before(async () => {
-  db = migratedDb().db;
-  await ingest(db, [copyFixtureContent()], tempDir("generated"));
+  db = await quizDb();
   source = newLearnerId();
   await saveSettings(db, source, { desiredRetention: 0.85, newPerDay: 7, learningSteps: "2m 15m", dailyGoal: 12 });
   await saveInterview(db, source, { interviewDate: new Date("2026-06-20T09:00:00Z"), interviewCompany: "fixture-co", interviewTopics: ["sql"] });

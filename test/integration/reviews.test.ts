@@ -1,22 +1,19 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { ingest } from "../../lib/content/ingest";
 import type { Db } from "../../lib/db/client";
 import { newLearnerId, signLearnerId, verifyLearnerCookie } from "../../lib/learner/identity";
 import { getProgress } from "../../lib/quiz/progress";
 import { nextCard, QuizError, saveSettings, submitReview } from "../../lib/quiz/service";
-import { copyFixtureContent, migratedDb, tempDir } from "../helpers";
+import { quizDb, reviewIds } from "../helpers";
 
 let db: Db;
 const t0 = new Date("2026-05-01T10:00:00Z");
 const deck = ["kafka-fixture-consumer-groups", "kafka-fixture-offsets", "sql-fixture-anti-join", "sql-fixture-inner-join", "sql-fixture-rank", "sql-fixture-window"];
 const topics = new Map(deck.map((id) => [id, id.startsWith("kafka") ? "kafka-messaging" : "sql"]));
-let n = 0;
-const rid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
+const rid = reviewIds();
 
 before(async () => {
-  db = migratedDb().db;
-  await ingest(db, [copyFixtureContent()], tempDir("generated"));
+  db = await quizDb();
 });
 after(() => db.$disconnect());
 

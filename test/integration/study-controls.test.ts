@@ -1,24 +1,21 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { ingest } from "../../lib/content/ingest";
 import type { Db } from "../../lib/db/client";
 import { newLearnerId } from "../../lib/learner/identity";
 import { buryCard, nextCard, projectedRecall, QuizError, setFlagged, setSuspended, submitReview, undoReview } from "../../lib/quiz/service";
 import { saveInterview, saveSettings } from "../../lib/quiz/settings";
-import { copyFixtureContent, migratedDb, tempDir } from "../helpers";
+import { quizDb, reviewIds } from "../helpers";
 
 let db: Db;
 const t0 = new Date("2026-05-01T10:00:00");
 const deck = ["kafka-fixture-consumer-groups", "kafka-fixture-offsets", "sql-fixture-anti-join", "sql-fixture-inner-join", "sql-fixture-rank", "sql-fixture-window"];
-let n = 0;
-const rid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
+const rid = reviewIds();
 const min = (m: number, from = t0) => new Date(from.getTime() + m * 60_000);
 const day = (d: number, from = t0) => new Date(from.getTime() + d * 86_400_000);
 const cardOf = (learnerId: string, questionId: string) => db.card.findUnique({ where: { learnerId_questionId: { learnerId, questionId } } });
 
 before(async () => {
-  db = migratedDb().db;
-  await ingest(db, [copyFixtureContent()], tempDir("generated"));
+  db = await quizDb();
 });
 after(() => db.$disconnect());
 
