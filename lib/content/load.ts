@@ -7,6 +7,7 @@ import type { ContentIssue } from "./issues";
 import { headingAnchors, renderInline, renderMarkdown, inlineText, type LinkRef, type Section } from "./markdown";
 import { PARTS, caseStudySchema, chapterSchema, glossarySchema, questionSchema, topicSchema } from "./schema";
 import type { CaseStudy, Chapter, ContentBundle, GlossaryTerm, Question, SectionText, Topic } from "./types";
+import { flowDiagrams } from "./diagram";
 import { glossaryMarker } from "./glossary";
 import { validateBundle } from "./validate";
 
@@ -61,7 +62,7 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
     for (const file of markdownFiles(path.join(root, "chapters"))) {
       const doc = readDoc(file, rel, chapterSchema, result);
       if (!doc) continue;
-      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors, markTerms(doc.data.id)], renderOpts);
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors, flowDiagrams, markTerms(doc.data.id)], renderOpts);
       result.links.set(doc.file, r.links);
       result.anchors.set(doc.data.id, r.sections);
       if (r.sections.length === 0) {
@@ -82,7 +83,7 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
     for (const file of markdownFiles(path.join(root, "case-studies"))) {
       const doc = readDoc(file, rel, caseStudySchema, result);
       if (!doc) continue;
-      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors, markTerms(doc.data.id)], renderOpts);
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors, flowDiagrams, markTerms(doc.data.id)], renderOpts);
       result.links.set(doc.file, r.links);
       bundle.caseStudies.push({ ...doc.data, file: doc.file, html: r.html } satisfies CaseStudy);
     }
@@ -94,7 +95,7 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
       if (path.basename(file) !== expected) {
         issues.push({ file: doc.file, line: doc.lineOf(["id"]), message: `A question file must be named after its id. Rename the file to ${expected} (keep the id: learners' progress is stored under it).` });
       }
-      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [markTerms(doc.data.id)], renderOpts);
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [flowDiagrams, markTerms(doc.data.id)], renderOpts);
       result.links.set(doc.file, r.links);
       const hash = crypto
         .createHash("sha256")

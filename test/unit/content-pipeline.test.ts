@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { loadContent } from "../../lib/content/load";
+import { flowDiagrams } from "../../lib/content/diagram";
 import { headingAnchors, renderMarkdown } from "../../lib/content/markdown";
 import { copyFixtureContent, FIXTURE_CONTENT } from "../helpers";
 
@@ -14,7 +15,7 @@ describe("markdown pipeline (fixture pairs)", () => {
     it(`renders ${name} as its .html pair`, () => {
       const input = fs.readFileSync(path.join(MD, name), "utf8");
       const expected = fs.readFileSync(path.join(MD, name.replace(/\.md$/, ".html")), "utf8");
-      assert.equal(renderMarkdown(input, 0, [headingAnchors]).html + "\n", expected);
+      assert.equal(renderMarkdown(input, 0, [headingAnchors, flowDiagrams]).html + "\n", expected);
     });
   }
 
