@@ -20,7 +20,11 @@ export function parseFlow(text: string): string[][] {
     .map((l) => l.split(/\s*->\s*/).map((s) => s.trim()).filter(Boolean));
 }
 
-function el(tagName: string, properties: Element["properties"], children: ElementContent[] = []): Element {
+type Attrs = Record<string, string | number | string[]>;
+
+// SVG attributes as strings: some hast typings pin x/y/rx to string.
+function el(tagName: string, attrs: Attrs, children: ElementContent[] = []): Element {
+  const properties = Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, typeof v === "number" ? String(Math.round(v * 10) / 10) : v]));
   return { type: "element", tagName, properties, children };
 }
 
