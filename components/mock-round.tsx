@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { proposeGrade } from "@/lib/quiz/rubric";
+import { CompanyOptions } from "./company-options";
 import { AnswerView, GradeButtons, postJson, uuid, type QuizCard } from "./quiz-session";
 
 type Rating = 1 | 2 | 3 | 4;
@@ -63,12 +64,7 @@ export function MockRound({ companies }: { companies: { id: string; company: str
         <label>
           Company focus (optional){" "}
           <select value={company} onChange={(e) => setCompany(e.target.value)}>
-            <option value="">Any company</option>
-            {companies.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.company}
-              </option>
-            ))}
+            <CompanyOptions companies={companies} />
           </select>
         </label>{" "}
         <button type="button" className="button" onClick={() => void start()}>

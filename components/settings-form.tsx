@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/action";
+import { CompanyOptions } from "./company-options";
 
 type Action = (prev: ActionState, data: FormData) => Promise<ActionState>;
 
@@ -79,12 +80,7 @@ export function InterviewForm({
       </Field>
       <Field state={state} name="interviewCompany" label="Company (optional)" help="Adds its case-study questions and questions on its stack.">
         <select name="interviewCompany" defaultValue={initial.interviewCompany}>
-          <option value="">Any company</option>
-          {companies.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.company}
-            </option>
-          ))}
+          <CompanyOptions companies={companies} />
         </select>
       </Field>
       <fieldset className="topic-picks">

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getCaseStudies, getCaseStudy, getQuestion, STAGES, STAGE_TITLES } from "@/lib/content/index";
 import { DifficultyBadge } from "@/components/difficulty";
+import { LinkList } from "@/components/link-list";
 import { SourceNote } from "@/components/source-note";
 
 export function generateStaticParams() {
@@ -90,31 +91,8 @@ export default async function CaseStudyPage({ params }: { params: Promise<{ id: 
         </>
       )}
 
-      {cs.slides.length > 0 && (
-        <>
-          <h2 id="slides">Slides</h2>
-          <ul>
-            {cs.slides.map((s) => (
-              <li key={s.url}>
-                <a href={s.url} rel="noopener noreferrer">
-                  {s.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-
-      <h2 id="sources">Sources</h2>
-      <ul>
-        {cs.sources.map((s) => (
-          <li key={s.url}>
-            <a href={s.url} rel="noopener noreferrer">
-              {s.title}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <LinkList id="slides" title="Slides" links={cs.slides} />
+      <LinkList id="sources" title="Sources" links={cs.sources} />
       <SourceNote source={cs.source} />
     </article>
   );
