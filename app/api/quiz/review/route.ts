@@ -3,7 +3,8 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { handlePost } from "@/lib/http";
 import { ensureLearnerId } from "@/lib/learner/session";
-import { quizContext } from "@/lib/quiz/context";
+import { activeInterviewScope } from "@/lib/quiz/context";
+import { getSettings } from "@/lib/quiz/settings";
 import { submitReview } from "@/lib/quiz/service";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ const body = z.object({
 export const POST = handlePost(body, async (input) => {
   const learnerId = await ensureLearnerId();
   const now = new Date();
-  const { scope } = await quizContext(learnerId, "all", now);
+  const scope = activeInterviewScope(await getSettings(db(), learnerId), now);
   const result = await submitReview(db(), learnerId, input, now, { interviewScope: scope });
   return NextResponse.json({ duplicate: result.duplicate, due: result.card?.due.toISOString() ?? null, state: result.card?.state ?? null });
 });
