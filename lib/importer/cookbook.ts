@@ -40,6 +40,11 @@ export interface ImportOptions {
 export const UPSTREAM = { name: "Data Engineering Cookbook (Andreas Kretz)", repoUrl: "https://github.com/andkret/Cookbook", license: "Apache-2.0" };
 const SAME_AS_JACCARD = 0.5;
 
+/** Our ids are strict kebab-case; GitHub slugs may hold "--" (from "A / B"), which anchors keep but ids may not. */
+function kebab(text: string): string {
+  return githubSlug(text).replace(/-+/g, "-").replace(/^-|-$/g, "");
+}
+
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 const printer = unified().use(remarkGfm).use(remarkStringify, { bullet: "-", fences: true, rule: "-" }).freeze();
 
@@ -84,7 +89,7 @@ export function importCookbook(opts: ImportOptions): ImportSummary {
   const anchorsOf = new Map<string, Set<string>>();
   for (const d of docs) {
     if (d.kind === "case-studies") continue;
-    const id = d.kind === "interview" ? "cookbook-interview-questions" : `cookbook-${githubSlug(baseName(d.name))}`;
+    const id = d.kind === "interview" ? "cookbook-interview-questions" : `cookbook-${kebab(baseName(d.name))}`;
     chapterIdOf.set(d.name, id);
     const slugger = new GithubSlugger();
     anchorsOf.set(id, new Set(d.tree.children.filter((n): n is Heading => n.type === "heading").map((h) => slugger.slug(toString(h)))));
@@ -188,8 +193,8 @@ function caseStudies(tree: Root, ctx: Ctx): [string, string][] {
     let end = i + 1;
     while (end < nodes.length && !(nodes[end].type === "heading" && (nodes[end] as Heading).depth <= h.depth)) end++;
     const section = nodes.slice(i + 1, end);
-    let id = `cookbook-${githubSlug(company)}`;
-    for (let n = 2; seen.has(id); n++) id = `cookbook-${githubSlug(company)}-${n}`;
+    let id = `cookbook-${kebab(company)}`;
+    for (let n = 2; seen.has(id); n++) id = `cookbook-${kebab(company)}-${n}`;
     seen.add(id);
 
     const podcasts: Podcast[] = [];
@@ -332,10 +337,11 @@ function interview(tree: Root, ctx: Ctx, chapterId: string, match: { id: string;
     for (const item of n.children) {
       const q = questionOf(item, ctx);
       if (!q) continue;
-      let id = `cookbook-${githubSlug(q.text).slice(0, 80).replace(/-+$/, "")}`;
-      for (let k = 2; ids.has(id); k++) id = `cookbook-${githubSlug(q.text).slice(0, 76).replace(/-+$/, "")}-${k}`;
+      let id = `cookbook-${kebab(q.text).slice(0, 80).replace(/-+$/, "")}`;
+      for (let k = 2; ids.has(id); k++) id = `cookbook-${kebab(q.text).slice(0, 76).replace(/-+$/, "")}-${k}`;
       ids.add(id);
-      const topicId = `cookbook-${current.anchor}`;
+      // Sections with the same heading (upstream repeats some) share one topic.
+      const topicId = `cookbook-${kebab(current.heading)}`;
       const meta: Record<string, unknown> = {
         id,
         question: clip(q.text, 300),
@@ -364,10 +370,13 @@ function interview(tree: Root, ctx: Ctx, chapterId: string, match: { id: string;
   }
 
   const body: RootContent[] = [...intro];
+  const topicIds = new Set<string>();
   for (const s of sections) {
-    if (s.items.length) {
-      topics.push({ id: `cookbook-${s.anchor}`, title: `${s.heading} (Cookbook)`, description: `Interview questions on ${s.heading} collected in the Data Engineering Cookbook.`, stage: null, chapter: chapterId });
-    } else if (!s.prose.length) {
+    const topicId = `cookbook-${kebab(s.heading)}`;
+    if (s.items.length && !topicIds.has(topicId)) {
+      topicIds.add(topicId);
+      topics.push({ id: topicId, title: `${s.heading} (Cookbook)`, description: `Interview questions on ${s.heading} collected in the Data Engineering Cookbook.`, stage: null, chapter: chapterId });
+    } else if (!s.items.length && !s.prose.length) {
       ctx.warn(s.line, `The section "${s.heading}" is empty.`);
     }
   }

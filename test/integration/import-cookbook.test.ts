@@ -21,13 +21,13 @@ describe("cookbook import (fixtures in the upstream shapes)", () => {
   it("prints the expected counts", () => {
     assert.deepEqual(
       { chapters: summary.chapters, caseStudies: summary.caseStudies, questions: summary.questions, answered: summary.answeredQuestions, errors: summary.errors },
-      { chapters: 4, caseStudies: 4, questions: 7, answered: 2, errors: [] },
+      { chapters: 4, caseStudies: 4, questions: 9, answered: 2, errors: [] },
     );
   });
 
   it("writes a directory that passes the content check on its own", () => {
     assert.deepEqual(issues, []);
-    assert.equal(bundle.questions.length, 7);
+    assert.equal(bundle.questions.length, 9);
   });
 
   it("reports what it could not read as warnings with file:line", () => {
@@ -86,7 +86,16 @@ describe("cookbook import (fixtures in the upstream shapes)", () => {
     assert.equal(topic.topic, "cookbook-kafka");
     assert.equal(topic.chapter, "cookbook-interview-questions#kafka");
     assert.ok(!bundle.questions.some((q) => q.questionText.startsWith("A link")), "a bare link is not a question");
-    assert.deepEqual(bundle.topics.map((t) => t.id).sort(), ["cookbook-airflow", "cookbook-kafka", "cookbook-python"]);
+    assert.deepEqual(bundle.topics.map((t) => t.id).sort(), ["cookbook-airflow", "cookbook-development-agile", "cookbook-kafka", "cookbook-python"]);
+  });
+
+  it("makes strict kebab-case ids from headings and questions with slashes and dashes, and merges repeated headings", () => {
+    const scrum = bundle.questions.find((q) => q.topic === "cookbook-development-agile")!;
+    assert.equal(scrum.id, "cookbook-what-is-the-difference-between-scrum-and-kanban-with-examples");
+    assert.equal(scrum.chapter, "cookbook-interview-questions#development--agile", "the section anchor keeps GitHub's slug");
+    const partition = bundle.questions.find((q) => q.id === "cookbook-what-is-a-partition")!;
+    assert.equal(partition.topic, "cookbook-kafka", "a second ### Kafka joins the first topic");
+    assert.equal(partition.chapter, "cookbook-interview-questions#kafka-1");
   });
 
   it("matches open questions to our answered ones so they can be quizzed through ours", () => {
