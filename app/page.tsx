@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getCaseStudies, getChapters, getContent, STAGES, STAGE_TITLES, topicsByStage } from "@/lib/content/index";
-import { currentLearnerId } from "@/lib/learner/session";
+import { currentLearnerId, currentTimeZone } from "@/lib/learner/session";
 import { learnerProgress } from "@/lib/study";
 
 export const dynamic = "force-dynamic";
 
 export default async function Home() {
-  const progress = await learnerProgress(await currentLearnerId());
+  const progress = await learnerProgress(await currentLearnerId(), new Date(), await currentTimeZone());
   const stages = topicsByStage();
   const content = getContent();
   const waiting = progress.dueNow + progress.newAvailableToday;

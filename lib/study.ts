@@ -8,7 +8,7 @@ export function quizzableTopics(): Map<string, string> {
   return new Map(content.questions.filter(isQuizzable).map((q) => [q.id, q.topic]));
 }
 
-export async function learnerProgress(learnerId: string | null, now = new Date()): Promise<Progress> {
+export async function learnerProgress(learnerId: string | null, now = new Date(), tz?: string): Promise<Progress> {
   // A visitor without a cookie has no rows; the same query gives an empty report.
-  return getProgress(db(), learnerId ?? "", quizzableTopics(), now);
+  return getProgress(db(), learnerId ?? "", quizzableTopics(), now, tz);
 }

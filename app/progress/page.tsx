@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { getCaseStudies, getQuestion, getTopic, getTopics } from "@/lib/content/index";
 import { db } from "@/lib/db/client";
-import { currentLearnerId } from "@/lib/learner/session";
+import { currentLearnerId, currentTimeZone } from "@/lib/learner/session";
 import { interviewScope } from "@/lib/quiz/decks";
 import { projectedRecall } from "@/lib/quiz/service";
 import { daysUntilInterview, getSettings } from "@/lib/quiz/settings";
@@ -22,7 +22,7 @@ export default async function ProgressPage() {
   const learnerId = (await currentLearnerId()) ?? "";
   const now = new Date();
   const [p, settings, suspended] = await Promise.all([
-    learnerProgress(learnerId, now),
+    learnerProgress(learnerId, now, await currentTimeZone()),
     getSettings(db(), learnerId),
     db().card.findMany({ where: { learnerId, suspended: true }, select: { questionId: true } }),
   ]);

@@ -6,6 +6,8 @@ import { dataDir } from "../paths";
 // Anonymous learners: a random id in a cookie, signed with HMAC so nobody can pick someone else's id.
 
 export const LEARNER_COOKIE = "learner";
+/** Not secret and not trusted for identity: only which calendar day "today" is for this learner. */
+export const TIME_ZONE_COOKIE = "tz";
 export const COOKIE_MAX_AGE_SECONDS = 400 * 24 * 3600; // browsers cap cookie lifetime at 400 days
 
 let cachedSecret: Buffer | undefined;

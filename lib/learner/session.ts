@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
-import { LEARNER_COOKIE, cookieOptions, newLearnerId, signLearnerId, verifyLearnerCookie } from "./identity";
+import { validTimeZone } from "../time";
+import { LEARNER_COOKIE, TIME_ZONE_COOKIE, cookieOptions, newLearnerId, signLearnerId, verifyLearnerCookie } from "./identity";
 
 /** The learner of this request, verified from the signed cookie (never from a header a client could send). */
 export async function currentLearnerId(): Promise<string | null> {
@@ -13,4 +14,16 @@ export async function ensureLearnerId(): Promise<string> {
   const id = newLearnerId();
   (await cookies()).set(LEARNER_COOKIE, signLearnerId(id), cookieOptions());
   return id;
+}
+
+/** The learner's IANA time zone, sent by the browser in a cookie; undefined until it has been set. */
+export async function currentTimeZone(): Promise<string | undefined> {
+  const raw = (await cookies()).get(TIME_ZONE_COOKIE)?.value ?? "";
+  let tz: string;
+  try {
+    tz = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  return validTimeZone(tz) ? tz : undefined;
 }

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { rowToCard } from "./card-mapper";
 import { retrievability } from "./scheduler";
-import { startOfDay } from "./service";
+import { startOfDay } from "../time";
 import { getSettings, schedulerSettings } from "./settings";
 
 export interface TopicProgress {
@@ -27,14 +27,14 @@ export interface Progress {
 }
 
 /** `questions` maps each active, quizzable question id to its topic. */
-export async function getProgress(db: Db, learnerId: string, questions: Map<string, string>, now: Date): Promise<Progress> {
+export async function getProgress(db: Db, learnerId: string, questions: Map<string, string>, now: Date, tz?: string): Promise<Progress> {
   const settings = await getSettings(db, learnerId);
   const sched = schedulerSettings(settings, now, false);
   const since30 = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
   const [cards, reviewsToday, newToday, reviewsTotal, recent] = await Promise.all([
     db.card.findMany({ where: { learnerId } }),
-    db.reviewLog.count({ where: { learnerId, reviewedAt: { gte: startOfDay(now) } } }),
-    db.reviewLog.count({ where: { learnerId, state: 0, reviewedAt: { gte: startOfDay(now) } } }),
+    db.reviewLog.count({ where: { learnerId, reviewedAt: { gte: startOfDay(now, tz) } } }),
+    db.reviewLog.count({ where: { learnerId, state: 0, reviewedAt: { gte: startOfDay(now, tz) } } }),
     db.reviewLog.count({ where: { learnerId } }),
     db.reviewLog.findMany({ where: { learnerId, state: 2, reviewedAt: { gte: since30 } }, select: { rating: true } }),
   ]);

@@ -2,12 +2,14 @@ import { Prisma, type Card as CardRow } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { cardToRow, recordToLogRow, rowToCard } from "./card-mapper";
 import { formatInterval, newCard, preview, retrievability, review, RATINGS, type CardState, type Rating } from "./scheduler";
+import { dayKey, startOfDay, startOfNextDay } from "../time";
 import { DAY_MS, daysUntilInterview, getSettings, rowToSettings, schedulerSettings, type LearnerSettings } from "./settings";
 
 // Storage and queue logic around the pure scheduler. Every function takes `now` and the deck's
 // question ids, so tests drive it with a fixed clock and no content bundle.
 
 export { getSettings, saveSettings, DEFAULT_LEARNER_SETTINGS } from "./settings";
+export { startOfDay, startOfNextDay } from "../time";
 export type { LearnerSettings } from "./settings";
 
 export const LEARN_AHEAD_MS = 20 * 60 * 1000;
@@ -19,19 +21,6 @@ export class QuizError extends Error {
   ) {
     super(message);
   }
-}
-
-/** Local midnight of `now` on the server; the new-card limit and burying reset then. */
-export function startOfDay(now: Date): Date {
-  const d = new Date(now);
-  d.setHours(0, 0, 0, 0);
-  return d;
-}
-
-export function startOfNextDay(now: Date): Date {
-  const d = startOfDay(now);
-  d.setDate(d.getDate() + 1);
-  return d;
 }
 
 export interface QueueCounts {
@@ -59,6 +48,8 @@ export interface QueueOptions {
   exclude?: string[];
   /** Show this question next if it is in the deck and not suspended (used right after an undo). */
   prefer?: string;
+  /** The learner's IANA time zone: their day, not the server's, bounds the new-card allowance. */
+  tz?: string;
 }
 
 const isLearning = (s: number) => s === 1 || s === 3;
@@ -80,7 +71,7 @@ export async function nextCard(
   const [questions, cards, newToday] = await Promise.all([
     db.question.findMany({ where: { archivedAt: null }, select: { id: true, contentHash: true } }),
     db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }),
-    db.reviewLog.count({ where: { learnerId, state: 0, reviewedAt: { gte: startOfDay(now) } } }),
+    db.reviewLog.count({ where: { learnerId, state: 0, reviewedAt: { gte: startOfDay(now, opts.tz) } } }),
   ]);
   const hashOf = new Map(questions.map((q) => [q.id, q.contentHash]));
   const available = (c: CardRow) => inDeck.has(c.questionId) && hashOf.has(c.questionId) && !c.suspended && !(c.buriedUntil && c.buriedUntil > now);
@@ -113,7 +104,7 @@ export async function nextCard(
   } else {
     const dueLearning = started.filter((c) => isLearning(c.state) && c.due <= now);
     let dueReview = started.filter((c) => c.state === 2 && (c.due <= now || changed(c)));
-    dueReview = orderReviews(dueReview, settings, now, sched);
+    dueReview = orderReviews(dueReview, settings, now, sched, dayKey(now, opts.tz));
     const allowance = Math.max(0, newAllowance(settings, fresh, scope, now) - newToday);
     counts = { learning: dueLearning.length, review: dueReview.length, new: Math.min(allowance, fresh.length) };
     // Changed questions jump the queue: the learner should see the new answer in this session.
@@ -150,7 +141,7 @@ function newAllowance(settings: LearnerSettings, fresh: string[], scope: Set<str
   return Math.max(settings.newPerDay, Math.ceil(unseenInScope / Math.max(1, Math.floor(days) - 1)));
 }
 
-function orderReviews(cards: CardRow[], settings: LearnerSettings, now: Date, sched: (id: string) => ReturnType<typeof schedulerSettings>): CardRow[] {
+function orderReviews(cards: CardRow[], settings: LearnerSettings, now: Date, sched: (id: string) => ReturnType<typeof schedulerSettings>, today: string): CardRow[] {
   if (settings.reviewOrder === "weakest") {
     return cards
       .map((c) => ({ c, r: retrievability(rowToCard(c), now, sched(c.questionId)) }))
@@ -159,8 +150,7 @@ function orderReviews(cards: CardRow[], settings: LearnerSettings, now: Date, sc
   }
   if (settings.reviewOrder === "random") {
     // Stable within a day so a reload does not reshuffle what the learner just saw.
-    const seed = startOfDay(now).getTime();
-    return [...cards].sort((a, b) => hash(`${seed}${a.questionId}`) - hash(`${seed}${b.questionId}`));
+    return [...cards].sort((a, b) => hash(`${today}${a.questionId}`) - hash(`${today}${b.questionId}`));
   }
   return cards;
 }
@@ -304,7 +294,8 @@ async function withCard(db: Db, learnerId: string, questionId: string, now: Date
   return { buriedUntil: row.buriedUntil, suspended: row.suspended, flagged: row.flagged };
 }
 
-export const buryCard = (db: Db, learnerId: string, questionId: string, now: Date) => withCard(db, learnerId, questionId, now, { buriedUntil: startOfNextDay(now) });
+export const buryCard = (db: Db, learnerId: string, questionId: string, now: Date, tz?: string) =>
+  withCard(db, learnerId, questionId, now, { buriedUntil: startOfNextDay(now, tz) });
 export const setSuspended = (db: Db, learnerId: string, questionId: string, suspended: boolean, now: Date) => withCard(db, learnerId, questionId, now, { suspended });
 export const setFlagged = (db: Db, learnerId: string, questionId: string, flagged: boolean, now: Date) => withCard(db, learnerId, questionId, now, { flagged });
 

@@ -72,6 +72,20 @@ describe("bury, suspend, flag", () => {
   });
 });
 
+describe("the learner's day", () => {
+  it("counts today's new cards and buries until midnight in the learner's time zone", async () => {
+    const me = newLearnerId();
+    await saveSettings(db, me, { newPerDay: 1 });
+    // 23:00 on 1 May in Tokyo, then 01:00 on 2 May there: a new day for the learner.
+    await submitReview(db, me, { reviewId: rid(), questionId: "sql-fixture-rank", rating: 3 }, new Date("2026-05-01T14:00:00Z"));
+    const later = new Date("2026-05-01T16:00:00Z");
+    assert.equal((await nextCard(db, me, ["sql-fixture-window"], later, { tz: "Asia/Tokyo" })).counts.new, 1);
+    assert.equal((await nextCard(db, me, ["sql-fixture-window"], later, { tz: "UTC" })).counts.new, 0);
+    const buried = await buryCard(db, me, "sql-fixture-window", later, "America/New_York");
+    assert.equal(buried.buriedUntil!.toISOString(), "2026-05-02T04:00:00.000Z");
+  });
+});
+
 describe("practice mode", () => {
   it("serves the weakest cards without moving the schedule or the log", async () => {
     const me = newLearnerId();

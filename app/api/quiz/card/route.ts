@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { handlePost } from "@/lib/http";
-import { ensureLearnerId } from "@/lib/learner/session";
+import { currentTimeZone, ensureLearnerId } from "@/lib/learner/session";
 import { buryCard, setFlagged, setSuspended } from "@/lib/quiz/service";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export const POST = handlePost(body, async ({ questionId, action }) => {
   const d = db();
   const state =
     action === "bury"
-      ? await buryCard(d, learnerId, questionId, now)
+      ? await buryCard(d, learnerId, questionId, now, await currentTimeZone())
       : action === "suspend" || action === "unsuspend"
         ? await setSuspended(d, learnerId, questionId, action === "suspend", now)
         : await setFlagged(d, learnerId, questionId, action === "flag", now);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getQuestion } from "@/lib/content/index";
 import { db } from "@/lib/db/client";
 import { handleGet } from "@/lib/http";
-import { ensureLearnerId } from "@/lib/learner/session";
+import { currentTimeZone, ensureLearnerId } from "@/lib/learner/session";
 import { quizContext } from "@/lib/quiz/context";
 import { deckSchema } from "@/lib/quiz/decks";
 import { nextCard } from "@/lib/quiz/service";
@@ -27,7 +27,8 @@ export const GET = handleGet(query, async ({ deck, practice, exclude, prefer }) 
   const learnerId = await ensureLearnerId();
   const now = new Date();
   const { ids, scope } = await quizContext(learnerId, deck, now);
-  const { card, counts } = await nextCard(db(), learnerId, ids, now, { interviewScope: scope, practice: practice === "1", exclude, prefer });
+  const tz = await currentTimeZone();
+  const { card, counts } = await nextCard(db(), learnerId, ids, now, { interviewScope: scope, practice: practice === "1", exclude, prefer, tz });
   if (!card) return NextResponse.json({ card: null, counts, deckSize: ids.length });
   const q = getQuestion(card.questionId)!;
   return NextResponse.json({

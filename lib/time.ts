@@ -1,0 +1,76 @@
+// Calendar days in the learner's time zone. A learner's "today" (new-card allowance, burying, the
+// heatmap, streaks) starts at their midnight, not the server's. Without a zone: the server's.
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+export function validTimeZone(tz: unknown): tz is string {
+  if (typeof tz !== "string" || tz.length > 64 || !/^[A-Za-z0-9_+\-/]+$/.test(tz)) return false;
+  try {
+    formatter(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function wall(at: Date, tz: string) {
+  const p = Object.fromEntries(formatter(tz).formatToParts(at).map((x) => [x.type, x.value]));
+  return { y: +p.year, m: +p.month, d: +p.day, h: +p.hour, min: +p.minute, s: +p.second };
+}
+
+/** Milliseconds to add to UTC to get the wall-clock time in `tz` at `at`. */
+function offsetMs(at: Date, tz: string): number {
+  const w = wall(at, tz);
+  return Date.UTC(w.y, w.m - 1, w.d, w.h, w.min, w.s) - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** YYYY-MM-DD of `at` in `tz`. */
+export function dayKey(at: Date, tz?: string): string {
+  if (!tz) {
+    const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000);
+    return local.toISOString().slice(0, 10);
+  }
+  const w = wall(at, tz);
+  return `${w.y}-${String(w.m).padStart(2, "0")}-${String(w.d).padStart(2, "0")}`;
+}
+
+/** The instant the day containing `now` began in `tz`. */
+export function startOfDay(now: Date, tz?: string): Date {
+  if (!tz) {
+    const d = new Date(now);
+    d.setHours(0, 0, 0, 0);
+    return d;
+  }
+  const [y, m, d] = dayKey(now, tz).split("-").map(Number);
+  const midnightAsUtc = Date.UTC(y, m - 1, d);
+  // The offset at midnight can differ from now's on a daylight-saving day; ask again at the guess.
+  const guess = midnightAsUtc - offsetMs(now, tz);
+  return new Date(midnightAsUtc - offsetMs(new Date(guess), tz));
+}
+
+export function startOfNextDay(now: Date, tz?: string): Date {
+  // 36 hours past midnight is always inside the next day, whatever the clocks did.
+  return startOfDay(new Date(startOfDay(now, tz).getTime() + 36 * 3_600_000), tz);
+}
+
+/** Calendar arithmetic on YYYY-MM-DD keys (no time zone involved once the key is known). */
+export function addDaysToKey(key: string, n: number): string {
+  const [y, m, d] = key.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+export function daysBetweenKeys(from: string, to: string): number {
+  const ms = (k: string) => {
+    const [y, m, d] = k.split("-").map(Number);
+    return Date.UTC(y, m - 1, d);
+  };
+  return Math.round((ms(to) - ms(from)) / 86_400_000);
+}
