@@ -9,7 +9,7 @@ import type { HastTransform } from "./markdown";
 const BOX_H = 40;
 const GAP = 40;
 const ROW_GAP = 28;
-const CHAR_W = 7.4;
+const CHAR_W = 7.9;
 const PAD = 22;
 
 export function parseFlow(text: string): string[][] {
