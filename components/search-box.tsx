@@ -26,6 +26,7 @@ export function SearchBox() {
   const [hits, setHits] = useState<Hit[] | null>(null);
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
@@ -38,6 +39,7 @@ export function SearchBox() {
       }
     }
     window.addEventListener("keydown", onKey);
+    setReady(true);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
@@ -69,6 +71,7 @@ export function SearchBox() {
       role="search"
       action="/search"
       className="search-box"
+      data-ready={ready || undefined}
       onSubmit={(e) => {
         if (active >= 0 && hits?.[active]) {
           e.preventDefault();

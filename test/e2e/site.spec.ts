@@ -21,6 +21,8 @@ test("read a chapter: table of contents, anchors and next chapter", async ({ pag
 
 test("search from the keyboard shortcut shows results as you type", async ({ page }) => {
   await page.goto("/");
+  // The shortcut is wired up once the page has hydrated.
+  await expect(page.locator("form.search-box[data-ready]")).toBeAttached();
   await page.keyboard.press("/");
   const box = page.getByRole("combobox", { name: /Search/ });
   await expect(box).toBeFocused();
