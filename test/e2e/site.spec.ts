@@ -131,6 +131,7 @@ test("bad requests get a 4xx with a message", async ({ request }) => {
 
 test("dark mode toggle sticks across pages", async ({ page }) => {
   await page.goto("/");
+  await expect(page.locator("form.search-box[data-ready]")).toBeAttached();
   const toggle = page.getByRole("button", { name: /Switch to (dark|light) theme/ });
   const label = (await toggle.getAttribute("aria-label"))!;
   const target = label.includes("dark") ? "dark" : "light";

@@ -51,6 +51,7 @@ test("practice mode leaves the schedule alone", async ({ page }) => {
 
 test("a mock round: timed questions, self-grading, and a round report", async ({ page }) => {
   await page.goto("/mock");
+  await expect(page.locator("form.search-box[data-ready]")).toBeAttached();
   await page.getByRole("button", { name: "Start the round" }).click();
   await expect(page.getByTestId("mock-timer")).toContainText(/left/);
   for (let i = 0; i < 8; i++) {
