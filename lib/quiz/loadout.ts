@@ -1,5 +1,5 @@
 // A company loadout: its case study's questions plus the questions about the tools in its stack.
-import { getCaseStudy, getQuestion, isQuizzable } from "../content/index";
+import { getCaseStudy, getContent, getQuestion, isQuizzable } from "../content/index";
 import { search } from "../search/index";
 
 const PER_TOOL = 6;
@@ -11,7 +11,20 @@ export function toolName(entry: string): string {
     .trim();
 }
 
+// Content only changes on re-ingest (a new bundle object), so a loadout is worked out once per bundle
+// rather than on every quiz request of a learner in interview mode.
+const cache = new WeakMap<object, Map<string, string[]>>();
+
 export function loadoutQuestionIds(companyId: string): string[] {
+  const bundle = getContent();
+  let byCompany = cache.get(bundle);
+  if (!byCompany) cache.set(bundle, (byCompany = new Map()));
+  let ids = byCompany.get(companyId);
+  if (!ids) byCompany.set(companyId, (ids = computeLoadout(companyId)));
+  return ids;
+}
+
+function computeLoadout(companyId: string): string[] {
   const cs = getCaseStudy(companyId);
   if (!cs) return [];
   const ids = new Set<string>(cs.questions);

@@ -16,7 +16,7 @@ export interface TopicProgress {
 export interface Progress {
   totalQuestions: number;
   studied: number;
-  byState: { new: number; learning: number; review: number; relearning: number };
+  byState: { new: number; learning: number; review: number; relearning: number; suspended: number };
   dueNow: number;
   newAvailableToday: number;
   reviewsToday: number;
@@ -38,8 +38,10 @@ export async function getProgress(db: Db, learnerId: string, questions: Map<stri
     db.reviewLog.count({ where: { learnerId } }),
     db.reviewLog.findMany({ where: { learnerId, state: 2, reviewedAt: { gte: since30 } }, select: { rating: true } }),
   ]);
+  // A card row can exist before the first review (flagged, buried or suspended while new): only
+  // reviewed cards count as studied, and suspended ones are neither due nor in the other states.
   const live = cards.filter((c) => questions.has(c.questionId));
-  const byState = { new: questions.size - live.length, learning: 0, review: 0, relearning: 0 };
+  const byState = { new: questions.size, learning: 0, review: 0, relearning: 0, suspended: 0 };
   const topics = new Map<string, TopicProgress>();
   for (const topic of questions.values()) {
     const t = topics.get(topic) ?? { topic, total: 0, studied: 0, due: 0, recall: 0 };
@@ -47,10 +49,19 @@ export async function getProgress(db: Db, learnerId: string, questions: Map<stri
     topics.set(topic, t);
   }
   let dueNow = 0;
+  let studied = 0;
   for (const row of live) {
+    if (row.suspended) {
+      byState.suspended++;
+      byState.new--;
+      continue;
+    }
+    if (row.state === 0) continue;
+    byState.new--;
     if (row.state === 1) byState.learning++;
     else if (row.state === 2) byState.review++;
-    else if (row.state === 3) byState.relearning++;
+    else byState.relearning++;
+    studied++;
     const t = topics.get(questions.get(row.questionId)!)!;
     t.studied++;
     t.recall += retrievability(rowToCard(row), now, sched);
@@ -62,7 +73,7 @@ export async function getProgress(db: Db, learnerId: string, questions: Map<stri
   for (const t of topics.values()) t.recall = t.studied ? t.recall / t.studied : 0;
   return {
     totalQuestions: questions.size,
-    studied: live.length,
+    studied,
     byState,
     dueNow,
     newAvailableToday: Math.min(byState.new, Math.max(0, settings.newPerDay - newToday)),

@@ -4,11 +4,9 @@ import { createEmptyCard, fsrs, generatorParameters, Rating as FsrsRating, type 
 
 export const RATINGS = [1, 2, 3, 4] as const;
 export type Rating = (typeof RATINGS)[number];
-export const RATING_LABELS: Record<Rating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
 
 /** 0 new, 1 learning, 2 review, 3 relearning (the FSRS states). */
 export type CardStateKind = 0 | 1 | 2 | 3;
-export const STATE_LABELS: Record<CardStateKind, string> = { 0: "New", 1: "Learning", 2: "Review", 3: "Relearning" };
 
 export interface CardState {
   due: Date;

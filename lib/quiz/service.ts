@@ -8,7 +8,7 @@ import { DAY_MS, daysUntilInterview, getSettings, rowToSettings, schedulerSettin
 // Storage and queue logic around the pure scheduler. Every function takes `now` and the deck's
 // question ids, so tests drive it with a fixed clock and no content bundle.
 
-export { getSettings, saveSettings, DEFAULT_LEARNER_SETTINGS } from "./settings";
+export { getSettings, saveSettings } from "./settings";
 export { startOfDay, startOfNextDay } from "../time";
 export type { LearnerSettings } from "./settings";
 

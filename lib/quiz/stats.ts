@@ -1,8 +1,7 @@
 import type { Db } from "../db/client";
-import { rowToCard } from "./card-mapper";
-import { retrievability } from "./scheduler";
 import { addDaysToKey, dayKey, daysBetweenKeys, startOfDay } from "../time";
-import { getSettings, schedulerSettings } from "./settings";
+import { getProgress, type Progress, type TopicProgress } from "./progress";
+import { getSettings } from "./settings";
 
 export interface DayCount {
   day: string; // YYYY-MM-DD, local
@@ -13,8 +12,8 @@ export interface Stats {
   heatmap: DayCount[];
   forecast: DayCount[];
   retentionByWeek: { week: string; reviews: number; retention: number | null }[];
-  byState: { new: number; learning: number; review: number; relearning: number; suspended: number };
-  topicRecall: Map<string, { studied: number; total: number; recall: number }>;
+  byState: Progress["byState"];
+  topicRecall: Map<string, TopicProgress>;
   streak: number;
   today: number;
   dailyGoal: number;
@@ -24,13 +23,14 @@ export interface Stats {
 /** Everything the statistics page draws, for one learner, over the quizzable questions (id → topic). */
 export async function getStats(db: Db, learnerId: string, questions: Map<string, string>, now: Date, tz?: string, heatmapDays = 182): Promise<Stats> {
   const settings = await getSettings(db, learnerId);
-  const sched = schedulerSettings(settings, now, false);
   const today = dayKey(now, tz);
   const since = new Date(startOfDay(now, tz).getTime() - Math.max(heatmapDays, 7 * 12) * 86_400_000 - 3_600_000);
-  const [logs, cards, practiceTotal] = await Promise.all([
+  const [logs, cards, practiceTotal, progress] = await Promise.all([
     db.reviewLog.findMany({ where: { learnerId, reviewedAt: { gte: since } }, select: { reviewedAt: true, state: true, rating: true } }),
-    db.card.findMany({ where: { learnerId } }),
+    db.card.findMany({ where: { learnerId, state: { not: 0 }, suspended: false }, select: { questionId: true, due: true } }),
     db.practiceReview.count({ where: { learnerId } }),
+    // Card states and recall per topic are the progress page's numbers; one place computes them.
+    getProgress(db, learnerId, questions, now, tz),
   ]);
 
   const perDay = new Map<string, number>();
@@ -42,33 +42,12 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
     heatmap.push({ day: key, count: perDay.get(key) ?? 0 });
   }
 
-  const live = cards.filter((c) => questions.has(c.questionId));
   const forecast: DayCount[] = Array.from({ length: 30 }, (_, i) => ({ day: addDaysToKey(today, i), count: 0 }));
-  const byState = { new: questions.size, learning: 0, review: 0, relearning: 0, suspended: 0 };
-  const topicRecall = new Map<string, { studied: number; total: number; recall: number }>();
-  for (const topic of questions.values()) {
-    const t = topicRecall.get(topic) ?? { studied: 0, total: 0, recall: 0 };
-    t.total++;
-    topicRecall.set(topic, t);
-  }
-  for (const c of live) {
-    if (c.suspended) {
-      byState.suspended++;
-      byState.new--;
-      continue;
-    }
-    if (c.state === 0) continue;
-    byState.new--;
-    if (c.state === 1) byState.learning++;
-    else if (c.state === 2) byState.review++;
-    else byState.relearning++;
+  for (const c of cards) {
+    if (!questions.has(c.questionId)) continue;
     const offset = Math.max(0, daysBetweenKeys(today, dayKey(c.due, tz)));
     if (offset < 30) forecast[offset].count++;
-    const t = topicRecall.get(questions.get(c.questionId)!)!;
-    t.studied++;
-    t.recall += retrievability(rowToCard(c), now, sched);
   }
-  for (const t of topicRecall.values()) t.recall = t.studied ? t.recall / t.studied : 0;
 
   // True retention: share of reviews of mature-enough cards (state review before grading) that were not Again.
   const retentionByWeek: Stats["retentionByWeek"] = [];
@@ -91,5 +70,6 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
     if ((perDay.get(addDaysToKey(today, -i)) ?? 0) >= target) streak++;
     else break;
   }
-  return { heatmap, forecast, retentionByWeek, byState, topicRecall, streak, today: todayCount, dailyGoal: settings.dailyGoal, practiceTotal };
+  const topicRecall = new Map(progress.byTopic.map((t) => [t.topic, t]));
+  return { heatmap, forecast, retentionByWeek, byState: progress.byState, topicRecall, streak, today: todayCount, dailyGoal: settings.dailyGoal, practiceTotal };
 }

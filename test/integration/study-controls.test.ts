@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import type { Db } from "../../lib/db/client";
 import { newLearnerId } from "../../lib/learner/identity";
 import { buryCard, nextCard, projectedRecall, QuizError, setFlagged, setSuspended, submitReview, undoReview } from "../../lib/quiz/service";
+import { getProgress } from "../../lib/quiz/progress";
 import { saveInterview, saveSettings } from "../../lib/quiz/settings";
 import { quizDb, reviewIds } from "../helpers";
 
@@ -58,6 +59,20 @@ describe("bury, suspend, flag", () => {
     assert.equal((await nextCard(db, me, only, day(1))).card!.questionId, "sql-fixture-rank", "burial ends at midnight");
     await setSuspended(db, me, "sql-fixture-window", false, t0);
     assert.equal((await nextCard(db, me, ["sql-fixture-window"], t0)).card!.questionId, "sql-fixture-window");
+  });
+
+  it("does not count a flagged, buried or suspended new card as studied or due", async () => {
+    const me = newLearnerId();
+    const topics = new Map(deck.map((id) => [id, id.startsWith("kafka") ? "kafka-messaging" : "sql"]));
+    await setFlagged(db, me, "sql-fixture-rank", true, t0);
+    await buryCard(db, me, "sql-fixture-window", t0);
+    await submitReview(db, me, { reviewId: rid(), questionId: "kafka-fixture-offsets", rating: 1 }, t0);
+    await setSuspended(db, me, "kafka-fixture-offsets", true, t0);
+    const p = await getProgress(db, me, topics, min(30));
+    assert.equal(p.studied, 0);
+    assert.equal(p.dueNow, 0, "a suspended card is not due");
+    assert.deepEqual(p.byState, { new: 5, learning: 0, review: 0, relearning: 0, suspended: 1 });
+    assert.equal(p.byTopic.find((t) => t.topic === "sql")!.studied, 0);
   });
 
   it("flags without touching the schedule", async () => {
