@@ -1,0 +1,27 @@
+// Runs PGlite (PostgreSQL compiled to WASM) in a worker thread. PGlite is single-threaded and ignores
+// statement_timeout, so the only way to stop a runaway query is to terminate this thread: the parent
+// (pglite-node.ts) does that and starts a fresh one.
+import { parentPort } from "node:worker_threads";
+import { PGlite } from "@electric-sql/pglite";
+
+const db = await PGlite.create();
+parentPort.postMessage({ ready: true });
+
+parentPort.on("message", async ({ id, op, sql, params }) => {
+  try {
+    if (op === "exec") {
+      const results = await db.exec(sql);
+      parentPort.postMessage({ id, ok: true, results: results.map(plain) });
+    } else {
+      const r = await db.query(sql, params ?? []);
+      parentPort.postMessage({ id, ok: true, results: [plain(r)] });
+    }
+  } catch (err) {
+    parentPort.postMessage({ id, ok: false, error: err?.message ?? String(err), position: err?.position });
+  }
+});
+
+// Dates cross the thread boundary fine, but keep only what callers use.
+function plain(r) {
+  return { fields: (r.fields ?? []).map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })), rows: r.rows ?? [], affectedRows: r.affectedRows ?? 0 };
+}
