@@ -1,0 +1,18 @@
+// Ids from content share one document with the layout's ids and with browser globals: an element with
+// id="__next_f" replaces `self.__next_f` (named access on window) and the page never hydrates, and
+// id="main" duplicates the layout's skip-link target. Most anchors stay exactly as written so the
+// fragments readers share keep working; only the ones that could collide get GitHub's prefix.
+
+export const CONTENT_ID_PREFIX = "user-content-";
+
+/** Ids the app itself renders on pages that also show content (layout, case-study page, glossary page). */
+const RESERVED = new Set(["main", "stack", "scale", "questions", "podcasts", "slides", "sources", "stage", "interview", "settings", "data", "arrow", "next"]);
+/** Prefixes of ids the app generates: glossary tooltips, glossary letters, footnotes. */
+const RESERVED_PREFIXES = ["term-", "letter-", CONTENT_ID_PREFIX];
+
+/** The id a content heading gets: unchanged unless it could clobber a global or an app id. */
+export function contentId(anchor: string): string {
+  // A leading `_` or `$` is how frameworks name their globals (__next_f, __NEXT_DATA__, $RC…); content never needs one.
+  const risky = !/^[\p{L}\p{N}]/u.test(anchor) || RESERVED.has(anchor) || RESERVED_PREFIXES.some((p) => anchor.startsWith(p));
+  return risky ? CONTENT_ID_PREFIX + anchor : anchor;
+}
