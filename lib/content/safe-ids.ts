@@ -5,8 +5,15 @@
 
 export const CONTENT_ID_PREFIX = "user-content-";
 
-/** Ids the app itself renders on pages that also show content (layout, case-study page, glossary page). */
-const RESERVED = new Set(["main", "stack", "scale", "questions", "podcasts", "slides", "sources", "stage", "interview", "settings", "data", "arrow", "next"]);
+/**
+ * Ids the app itself renders (layout, header search, quiz, mock round, case-study, glossary and progress
+ * pages), plus `next` (Next's global). test/unit/content-input.test.ts scans app/ and components/ and
+ * fails when a new literal id is missing here.
+ */
+const RESERVED = new Set([
+  "main", "site-search", "typed", "proposed-note", "mock-typed", "stack", "scale", "questions", "podcasts", "slides",
+  "sources", "stage", "interview", "settings", "data", "arrow", "next",
+]);
 /** Prefixes of ids the app generates: glossary tooltips, glossary letters, footnotes. */
 const RESERVED_PREFIXES = ["term-", "letter-", CONTENT_ID_PREFIX];
 
