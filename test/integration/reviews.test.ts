@@ -1,15 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Db } from "../../lib/db/client";
-import { newLearnerId, signLearnerId, verifyLearnerCookie } from "../../lib/learner/identity";
-import { getProgress } from "../../lib/quiz/progress";
+import { newLearnerId } from "../../lib/learner/identity";
 import { nextCard, QuizError, saveSettings, submitReview } from "../../lib/quiz/service";
 import { quizDb, reviewIds } from "../helpers";
 
 let db: Db;
 const t0 = new Date("2026-05-01T10:00:00Z");
 const deck = ["kafka-fixture-consumer-groups", "kafka-fixture-offsets", "sql-fixture-anti-join", "sql-fixture-inner-join", "sql-fixture-rank", "sql-fixture-window"];
-const topics = new Map(deck.map((id) => [id, id.startsWith("kafka") ? "kafka-messaging" : "sql"]));
 const rid = reviewIds();
 
 before(async () => {
