@@ -9,7 +9,7 @@ import { after, before, describe, it } from "node:test";
 import fc from "fast-check";
 import { BASE, ensureBuild, prepareEnv, Server, serverErrors } from "./server";
 
-const RUNS = Number(process.env.ROBUST_RUNS ?? 40);
+const RUNS = Number(process.env.ROBUST_RUNS ?? 25);
 let server: Server;
 let cookie = "";
 let questionId = "";
@@ -35,7 +35,7 @@ async function assertNo5xx(res: Response, what: string) {
 
 before(async () => {
   ensureBuild();
-  server = new Server(prepareEnv());
+  server = new Server(await prepareEnv());
   await server.start();
   const first = await fetch(`${BASE}/api/quiz/next?deck=all`, { headers: { origin: BASE } });
   cookie = (first.headers.get("set-cookie") ?? "").split(";")[0];

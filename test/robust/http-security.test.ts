@@ -10,7 +10,7 @@ let server: Server;
 
 before(async () => {
   ensureBuild();
-  env = prepareEnv();
+  env = await prepareEnv();
   server = new Server(env);
   await server.start();
 });
@@ -40,7 +40,7 @@ function review(cookie: string, questionId: string, headers: Record<string, stri
 
 describe("cookies and caching (item 7)", () => {
   it("serves prerendered pages to a first-time visitor with a shared-cache lifetime and no Set-Cookie", async () => {
-    for (const p of ["/questions", "/chapters", "/glossary", "/blueprint"]) {
+    for (const p of ["/chapters", "/chapters/kafka", "/case-studies", "/glossary"]) {
       const res = await fetch(`${BASE}${p}`);
       assert.equal(res.status, 200, p);
       assert.match(res.headers.get("cache-control") ?? "", /s-maxage=\d+/, `${p} is a cacheable prerendered page`);
@@ -109,7 +109,7 @@ describe("cross-site writes (item 4)", () => {
 
 describe("response headers (item 8)", () => {
   it("sends a CSP without unsafe-eval, ready for WASM engines and blob workers, and a Permissions-Policy", async () => {
-    for (const p of ["/", "/questions", "/api/search?q=kafka"]) {
+    for (const p of ["/", "/chapters/kafka", "/api/search?q=kafka"]) {
       const res = await fetch(`${BASE}${p}`);
       const csp = res.headers.get("content-security-policy") ?? "";
       const directives = new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));

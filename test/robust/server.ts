@@ -3,7 +3,8 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { tempDir } from "../helpers";
+import { ingest } from "../../lib/content/ingest";
+import { FIXTURE_CONTENT, migratedDb, tempDir } from "../helpers";
 
 export const PORT = Number(process.env.ROBUST_PORT ?? process.env.E2E_PORT ?? 3202);
 export const BASE = `http://127.0.0.1:${PORT}`;
@@ -21,13 +22,19 @@ export interface Env {
   generatedDir: string;
 }
 
-/** A migrated temp data dir and the real content ingested into it. */
-export function prepareEnv(): Env {
-  const dataDir = tempDir("robust-data");
+/**
+ * A migrated temp data dir with the fixture content ingested into it. The API reads this bundle; the
+ * prerendered pages of the build come from the real content, which the API tests do not depend on.
+ * (Ingesting all of content/ here would take a minute on a loaded CI machine, per test file.)
+ */
+export async function prepareEnv(): Promise<Env> {
+  const { db, dataDir } = migratedDb();
   const generatedDir = tempDir("robust-generated");
-  const env = { ...process.env, DATA_DIR: dataDir, GENERATED_DIR: generatedDir };
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { env, stdio: "pipe" });
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/ingest.ts"], { env, stdio: "pipe" });
+  try {
+    await ingest(db, [FIXTURE_CONTENT], generatedDir);
+  } finally {
+    await db.$disconnect();
+  }
   return { dataDir, generatedDir };
 }
 
