@@ -2,7 +2,9 @@
 // session.ts and the route handlers together.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
 import { after, before, describe, it } from "node:test";
+import { chromium } from "@playwright/test";
 import { BASE, ensureBuild, prepareEnv, Server, type Env } from "./server";
 
 let env: Env;
@@ -121,6 +123,27 @@ describe("response headers (item 8)", () => {
       assert.deepEqual(directives.get("frame-ancestors"), ["'none'"]);
       assert.match(res.headers.get("permissions-policy") ?? "", /camera=\(\).*microphone=\(\).*geolocation=\(\)/);
       assert.equal(res.headers.get("strict-transport-security"), null, "no HSTS on plain http");
+    }
+  });
+
+  it("does not break the app: pages hydrate and the quiz runs in Chromium with no CSP violation", { skip: !fs.existsSync(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium") && !process.env.CI && "no Chromium" }, async () => {
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on("console", (m) => {
+        if (/Content.Security.Policy|Refused to/i.test(m.text())) problems.push(m.text());
+      });
+      page.on("pageerror", (e) => problems.push(e.message));
+      for (const p of ["/", "/chapters/kafka", "/quiz?deck=all"]) {
+        await page.goto(`${BASE}${p}`);
+        // The header search box marks itself ready once React has hydrated it.
+        await page.locator("form.search-box[data-ready]").waitFor({ state: "attached", timeout: 30_000 });
+      }
+      await page.getByRole("button", { name: "Show answer" }).waitFor({ timeout: 30_000 });
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
     }
   });
 
