@@ -19,7 +19,7 @@ export const contentSecurityPolicy = [
 ].join("; ");
 
 // Nothing on the site needs these; denying them means injected content cannot ask for them either.
-export const permissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), bluetooth=(), browsing-topics=()";
+export const permissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), browsing-topics=()";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

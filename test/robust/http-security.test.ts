@@ -132,7 +132,7 @@ describe("response headers (item 8)", () => {
       const page = await browser.newPage();
       const problems: string[] = [];
       page.on("console", (m) => {
-        if (/Content.Security.Policy|Refused to/i.test(m.text())) problems.push(m.text());
+        if (/Content.Security.Policy|Permissions.Policy|Refused to/i.test(m.text())) problems.push(m.text());
       });
       page.on("pageerror", (e) => problems.push(e.message));
       for (const p of ["/", "/chapters/kafka", "/quiz?deck=all"]) {
