@@ -1,14 +1,35 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { LEARNER_COOKIE, cookieOptions, newLearnerId, signLearnerId, verifyLearnerCookie } from "./lib/learner/identity";
+import { cookieOptions, learnerCookieName, newLearnerId, signLearnerId, verifyLearnerCookie } from "./lib/learner/identity";
+import { crossOriginRefusal } from "./lib/origin";
 
-// Gives every visitor a signed anonymous learner cookie on first contact (or when the old one was
-// tampered with), and rewrites the request's cookie so the page rendering this request sees it too.
+/**
+ * Requests that never produce a cacheable page: API routes and anything that is not GET/HEAD (server
+ * actions POST to page paths). Only these get a learner cookie. A prerendered page is served with
+ * `s-maxage`, so a Set-Cookie on it could be stored by a shared cache and handed to every visitor;
+ * pages only read the cookie, and a first-time visitor gets one on their first quiz call.
+ */
+export function issuesCookie(method: string, pathname: string): boolean {
+  return pathname.startsWith("/api/") || (method !== "GET" && method !== "HEAD");
+}
+
 export function proxy(request: NextRequest) {
-  if (verifyLearnerCookie(request.cookies.get(LEARNER_COOKIE)?.value)) return NextResponse.next();
-  const value = signLearnerId(newLearnerId());
-  request.cookies.set(LEARNER_COOKIE, value);
-  const response = NextResponse.next({ request: { headers: new Headers(request.headers) } });
-  response.cookies.set(LEARNER_COOKIE, value, cookieOptions());
+  const refusal = crossOriginRefusal(request.method, request.headers);
+  if (refusal) return NextResponse.json({ error: refusal }, { status: 403 });
+
+  const name = learnerCookieName();
+  let response: NextResponse;
+  if (issuesCookie(request.method, request.nextUrl.pathname) && !verifyLearnerCookie(request.cookies.get(name)?.value)) {
+    // New or tampered: a fresh learner, also written into this request so the handler sees the same id.
+    const value = signLearnerId(newLearnerId());
+    request.cookies.set(name, value);
+    response = NextResponse.next({ request: { headers: new Headers(request.headers) } });
+    response.cookies.set(name, value, cookieOptions());
+    response.headers.set("Cache-Control", "private, no-store");
+  } else {
+    response = NextResponse.next();
+  }
+  // Only when the site is served over https (COOKIE_SECURE=1): HSTS on plain-http localhost would be wrong.
+  if (process.env.COOKIE_SECURE === "1") response.headers.set("Strict-Transport-Security", "max-age=63072000");
   return response;
 }
 

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { crossOriginRefusal, isJsonMediaType } from "./origin";
 import { QuizError } from "./quiz/service";
 
 // Every route handler goes through this: input validated by zod, known errors mapped to 4xx, never a raw 500 for bad input.
@@ -23,7 +24,11 @@ export function handleGet<S extends z.ZodType>(schema: S, handler: (input: z.inf
 
 export function handlePost<S extends z.ZodType>(schema: S, handler: (input: z.infer<S>, req: Request) => Promise<Response>) {
   return async (req: Request) => {
-    if (!(req.headers.get("content-type") ?? "").includes("application/json")) {
+    // proxy.ts refuses cross-origin writes too; checking here keeps handlers safe wherever they are mounted.
+    const refusal = crossOriginRefusal(req.method, req.headers);
+    if (refusal) return jsonError(403, refusal);
+    // Exactly application/json: `text/plain; application/json` is a "simple" type a browser sends cross-site without a preflight.
+    if (!isJsonMediaType(req.headers.get("content-type"))) {
       return jsonError(415, "Send the body as JSON with Content-Type: application/json.");
     }
     let body: unknown;

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from "yaml";
+import { LineCounter, parseDocument, isMap, isSeq, visit, type Node } from "yaml";
 import type { z } from "zod";
 import type { ContentIssue } from "./issues";
 
@@ -28,6 +28,9 @@ export function parseFrontmatter(file: string, source: string): Parsed {
   return { ok: true, value: { data: yaml.data, body: text.slice(bodyStart), bodyLine }, lineOf: yaml.lineOf };
 }
 
+/** Frontmatter never needs aliases; a handful is allowed, a bomb is not. */
+const MAX_ALIASES = 20;
+
 export type YamlResult = { ok: true; data: unknown; lineOf: (path: PropertyKey[]) => number } | { ok: false; issues: ContentIssue[] };
 
 /** Parses YAML keeping positions; `lineOffset` is the file line the YAML text starts after. */
@@ -42,6 +45,25 @@ export function parseYaml(file: string, yamlText: string, lineOffset = 0): YamlR
         line: lineOffset + lineCounter.linePos(e.pos[0]).line,
         message: `This is not valid YAML (${e.code}: ${e.message.split("\n")[0]}). Check indentation and quote values that contain a colon.`,
       })),
+    };
+  }
+  // An alias bomb (`a: &a [x,x]`, `b: [*a,*a]`, …) expands exponentially in toJSON; yaml stops it at
+  // maxAliasCount with a bare exception, which we turn into a `file:line` issue at the first alias.
+  let data: unknown;
+  try {
+    data = doc.toJS({ json: true, maxAliasCount: MAX_ALIASES });
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    let at = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        at = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    return {
+      ok: false,
+      issues: [{ file, line: lineOffset + lineCounter.linePos(at).line, message: `YAML aliases here expand too far (${err.message.split("\n")[0]}). Write the values out instead of using \`*alias\` references.` }],
     };
   }
   const lineOf = (path: PropertyKey[]) => {
@@ -62,7 +84,7 @@ export function parseYaml(file: string, yamlText: string, lineOffset = 0): YamlR
     }
     return best;
   };
-  return { ok: true, data: doc.toJSON() ?? {}, lineOf };
+  return { ok: true, data: data ?? {}, lineOf };
 }
 
 function fail(file: string, line: number, message: string): Parsed {
@@ -80,11 +102,12 @@ export function validateFrontmatter<S extends z.ZodType>(
   if (result.success) return { ok: true, data: result.data };
   return {
     ok: false,
-    issues: result.error.issues.map((issue) => ({
-      file,
-      line: lineOf(issue.path),
-      message: describeIssue(issue, valueAt(parsed.data, issue.path) === undefined),
-    })),
+    issues: result.error.issues.flatMap((issue) =>
+      // An unknown key is reported on its own line, one issue per key (zod puts the path on the parent object).
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => ({ file, line: lineOf([...issue.path, key]), message: describeIssue({ ...issue, keys: [key] }, false) }))
+        : [{ file, line: lineOf(issue.path), message: describeIssue(issue, valueAt(parsed.data, issue.path) === undefined) }],
+    ),
   };
 }
 

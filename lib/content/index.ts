@@ -17,19 +17,23 @@ interface Indexed extends ContentBundle {
   topicById: Map<string, Topic>;
 }
 
-const cache = globalThis as unknown as { __content?: { file: string; mtimeMs: number; data: Indexed } };
+const cache = globalThis as unknown as { __content?: { file: string; data: Indexed } };
 
+/**
+ * The bundle, read once per process. Pages are prerendered from it at build time (with
+ * dynamicParams=false), so re-reading a newer bundle at run time would let the quiz serve questions
+ * whose pages 404: new content needs `npm start` (ingest, build, serve) or a restart after a rebuild.
+ */
 export function getContent(): Indexed {
   const file = path.join(generatedDir(), BUNDLE_FILE);
-  let stat: fs.Stats;
+  if (cache.__content?.file === file) return cache.__content.data;
+  let bundle: ContentBundle;
   try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new Error(`No content bundle at ${file}. Run \`npm run ingest\` first.`);
+    bundle = JSON.parse(fs.readFileSync(file, "utf8")) as ContentBundle;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new Error(`No content bundle at ${file}. Run \`npm run ingest\` first.`);
+    throw err;
   }
-  // Re-read after a re-ingest, so a running server picks up new content without a restart.
-  if (cache.__content?.file === file && cache.__content.mtimeMs === stat.mtimeMs) return cache.__content.data;
-  const bundle = JSON.parse(fs.readFileSync(file, "utf8")) as ContentBundle;
   const data: Indexed = {
     ...bundle,
     chapterById: new Map(bundle.chapters.map((c) => [c.id, c])),
@@ -37,7 +41,7 @@ export function getContent(): Indexed {
     caseStudyById: new Map(bundle.caseStudies.map((c) => [c.id, c])),
     topicById: new Map(bundle.topics.map((t) => [t.id, t])),
   };
-  cache.__content = { file, mtimeMs: stat.mtimeMs, data };
+  cache.__content = { file, data };
   return data;
 }
 

@@ -14,8 +14,9 @@ export interface IngestReport {
 }
 
 /**
- * Validate everything, then sync the database in one transaction, then replace the bundle files.
- * Any content error throws before anything is written.
+ * Validate everything, write the bundle files under temp names, sync the database in one transaction,
+ * then rename the files into place. Any content error throws before anything is written; a failure
+ * to write the files leaves the database untouched; a failed transaction leaves the old files.
  */
 export async function ingest(db: Db, roots: string[], outDir: string): Promise<IngestReport> {
   const started = performance.now();
@@ -23,14 +24,21 @@ export async function ingest(db: Db, roots: string[], outDir: string): Promise<I
   if (issues.length) throw new ContentError(issues);
 
   const searchJson = buildSearchIndex(searchDocs(bundle, sectionTexts));
-  const sync = await syncQuestions(
-    db,
-    bundle.questions.map((q) => ({ id: q.id, topic: q.topic, difficulty: q.difficulty, chapter: q.chapter, hash: q.hash })),
-  );
-
   fs.mkdirSync(outDir, { recursive: true });
-  writeAtomic(path.join(outDir, SEARCH_FILE), searchJson);
-  writeAtomic(path.join(outDir, BUNDLE_FILE), JSON.stringify(bundle));
+  const staged = [stage(path.join(outDir, SEARCH_FILE), searchJson)];
+  let sync: SyncReport;
+  try {
+    staged.push(stage(path.join(outDir, BUNDLE_FILE), JSON.stringify(bundle)));
+    sync = await syncQuestions(
+      db,
+      bundle.questions.map((q) => ({ id: q.id, topic: q.topic, difficulty: q.difficulty, chapter: q.chapter, hash: q.hash })),
+    );
+  } catch (err) {
+    for (const s of staged) fs.rmSync(s.tmp, { force: true });
+    throw err;
+  }
+  // Renames within one directory are atomic and do not fail for lack of space.
+  for (const s of staged) fs.renameSync(s.tmp, s.file);
   return {
     sync,
     counts: { chapters: bundle.chapters.length, caseStudies: bundle.caseStudies.length, questions: bundle.questions.length, glossary: bundle.glossary.length },
@@ -38,8 +46,13 @@ export async function ingest(db: Db, roots: string[], outDir: string): Promise<I
   };
 }
 
-function writeAtomic(file: string, data: string) {
+function stage(file: string, data: string): { file: string; tmp: string } {
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
+  try {
+    fs.writeFileSync(tmp, data);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+  return { file, tmp };
 }

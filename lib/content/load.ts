@@ -48,7 +48,7 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
   // Glossary first: every other document is rendered with its terms marked.
   for (const root of existing) {
     loadTopics(root, rel, result);
-    for (const file of markdownFiles(path.join(root, "glossary"))) {
+    for (const file of markdownFiles(path.join(root, "glossary"), rel, issues)) {
       const doc = readDoc(file, rel, glossarySchema, result);
       if (!doc) continue;
       const r = renderMarkdown(doc.body, doc.bodyLine - 1, [], renderOpts);
@@ -59,7 +59,7 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
   const markTerms = glossaryMarker(bundle.glossary.map((g) => ({ id: g.id, term: g.term, aliases: g.aliases, definition: g.text })));
 
   for (const root of existing) {
-    for (const file of markdownFiles(path.join(root, "chapters"))) {
+    for (const file of markdownFiles(path.join(root, "chapters"), rel, issues)) {
       const doc = readDoc(file, rel, chapterSchema, result);
       if (!doc) continue;
       const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors, flowDiagrams, markTerms(doc.data.id)], renderOpts);
@@ -80,7 +80,7 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
       for (const s of r.sections) result.sectionTexts.push({ chapterId: chapter.id, anchor: s.anchor, title: s.title, text: s.text });
     }
 
-    for (const file of markdownFiles(path.join(root, "case-studies"))) {
+    for (const file of markdownFiles(path.join(root, "case-studies"), rel, issues)) {
       const doc = readDoc(file, rel, caseStudySchema, result);
       if (!doc) continue;
       const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors, flowDiagrams, markTerms(doc.data.id)], renderOpts);
@@ -88,7 +88,7 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
       bundle.caseStudies.push({ ...doc.data, file: doc.file, html: r.html } satisfies CaseStudy);
     }
 
-    for (const file of markdownFiles(path.join(root, "questions"))) {
+    for (const file of markdownFiles(path.join(root, "questions"), rel, issues)) {
       const doc = readDoc(file, rel, questionSchema, result);
       if (!doc) continue;
       const expected = `${doc.data.id}.md`;
@@ -133,7 +133,13 @@ function partIndex(part: string) {
 function loadTopics(root: string, rel: (f: string) => string, result: LoadResult) {
   const file = path.join(root, "topics.yml");
   if (!fs.existsSync(file)) return;
-  const parsed = parseYaml(rel(file), fs.readFileSync(file, "utf8"));
+  if (fs.lstatSync(file).isSymbolicLink()) {
+    result.issues.push({ file: rel(file), line: 1, message: "topics.yml is a symbolic link; content files must be real files in the content directory. Replace the link with the file itself." });
+    return;
+  }
+  const text = readUtf8(file, rel(file), result.issues);
+  if (text === null) return;
+  const parsed = parseYaml(rel(file), text);
   if (!parsed.ok) {
     result.issues.push(...parsed.issues);
     return;
@@ -158,7 +164,9 @@ function readDoc<S extends z.ZodType>(file: string, rel: (f: string) => string, 
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base)) {
     result.issues.push({ file: name, line: 1, message: `File names are kebab-case. Rename it, e.g. to ${base.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.md.` });
   }
-  const parsed = parseFrontmatter(name, fs.readFileSync(file, "utf8"));
+  const text = readUtf8(file, name, result.issues);
+  if (text === null) return null;
+  const parsed = parseFrontmatter(name, text);
   if (!parsed.ok) {
     result.issues.push(...parsed.issues);
     return null;
@@ -172,10 +180,37 @@ function readDoc<S extends z.ZodType>(file: string, rel: (f: string) => string, 
   return { file: name, data: v.data as z.infer<S>, body: parsed.value.body, bodyLine: parsed.value.bodyLine, lineOf: parsed.lineOf };
 }
 
-function markdownFiles(dir: string): string[] {
+/** The file as text, or null with a `file:line` issue where its bytes are not UTF-8 (never a silent U+FFFD). */
+export function readUtf8(file: string, name: string, issues: ContentIssue[]): string | null {
+  const bytes = fs.readFileSync(file);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err;
+  }
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    const chunk = bytes.subarray(start, i);
+    if (!Buffer.from(chunk.toString("utf8"), "utf8").equals(chunk)) break;
+    line++;
+    start = i + 1;
+  }
+  issues.push({ file: name, line, message: "This line is not valid UTF-8 (the file was probably saved in another encoding). Re-save the file as UTF-8." });
+  return null;
+}
+
+/** Markdown files under `dir`; a symlink is reported, not followed (it could point outside the content root). */
+function markdownFiles(dir: string, rel: (f: string) => string, issues: ContentIssue[]): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
+  const entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true });
+  for (const d of entries) {
+    if (d.isSymbolicLink()) {
+      issues.push({ file: rel(path.join(d.parentPath, d.name)), line: 1, message: "This is a symbolic link; content files must be real files in the content directory. Replace the link with the file itself." });
+    }
+  }
+  return entries
     .filter((d) => d.isFile() && d.name.endsWith(".md") && d.name !== "README.md")
     .map((d) => path.join(d.parentPath, d.name))
     .sort();

@@ -9,6 +9,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
+import { contentId } from "./safe-ids";
 
 export interface Section {
   anchor: string;
@@ -51,7 +52,7 @@ function assignHeadingIds(tree: MdRoot, sections: Section[], lineOffset: number)
       }
     }
     const title = toString(node).trim();
-    anchor ??= slugger.slug(title);
+    anchor = contentId(anchor ?? slugger.slug(title));
     node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id: anchor } };
     if (node.depth >= 2 && node.depth <= 3) {
       sections.push({ anchor, title, depth: node.depth, line: (node.position?.start.line ?? 1) + lineOffset, text: "" });

@@ -81,9 +81,10 @@ export function importCookbook(opts: ImportOptions): ImportSummary {
   // Pass 1: parse everything and learn chapter ids and anchors, so links between files can be resolved.
   const docs = files.map((name) => {
     const file = `sections/${name}`;
-    const source = fs.readFileSync(path.join(sectionsDir, name), "utf8").replace(/\r\n?/g, "\n");
+    const raw = fs.readFileSync(path.join(sectionsDir, name), "utf8").replace(/\r\n?/g, "\n");
+    const { source, glued } = unglueQuestions(raw, parser.parse(raw) as Root);
     const tree = parser.parse(source) as Root;
-    return { name, file, tree, kind: classify(name, tree) };
+    return { name, file, tree, kind: classify(name, tree), glued };
   });
   const chapterIdOf = new Map<string, string>();
   const anchorsOf = new Map<string, Set<string>>();
@@ -105,6 +106,9 @@ export function importCookbook(opts: ImportOptions): ImportSummary {
       chapterIdOf,
       anchorsOf,
     };
+    for (const g of d.glued) {
+      ctx.warn(g.line, `"${clip(g.text, 60)}" directly follows a paragraph line, so Markdown reads it as part of that paragraph; it was recovered as a list item. Add a blank line before it upstream.`);
+    }
     try {
       if (d.kind === "case-studies") out.caseStudies.push(...caseStudies(d.tree, ctx));
       else if (d.kind === "interview") {
@@ -126,6 +130,30 @@ export function importCookbook(opts: ImportOptions): ImportSummary {
   summary.caseStudies = out.caseStudies.length;
   summary.questions = out.questions.length;
   return summary;
+}
+
+// A numbered bold question such as `11. **Why…?**` right under a paragraph line is, in CommonMark, that
+// paragraph's lazy continuation: only a list starting at 1 may interrupt a paragraph. Renumbering it
+// to `1.` (padded, so nested answers keep their indentation) changes no line numbers, and the list
+// it starts is then read as questions. Each recovery is reported, so nothing changes silently.
+const GLUED_ITEM = /^( {0,3})(\d{1,9})([.)])( +)(\*\*\S.*)$/;
+
+export function unglueQuestions(source: string, tree: Root): { source: string; glued: { line: number; text: string }[] } {
+  const lines = source.split("\n");
+  const glued: { line: number; text: string }[] = [];
+  visit(tree, "paragraph", (p: Paragraph) => {
+    const start = p.position?.start.line;
+    const end = p.position?.end.line;
+    if (!start || !end) return;
+    for (let n = start + 1; n <= end; n++) {
+      const m = lines[n - 1].match(GLUED_ITEM);
+      if (!m || m[2] === "1") continue;
+      const pad = " ".repeat(m[2].length - 1);
+      lines[n - 1] = `${m[1]}1${m[3]}${m[4]}${pad}${m[5]}`;
+      glued.push({ line: n, text: toString(parser.parse(m[5])).trim() });
+    }
+  });
+  return { source: glued.length ? lines.join("\n") : source, glued };
 }
 
 function classify(name: string, tree: Root): "case-studies" | "interview" | "chapter" {

@@ -6,6 +6,16 @@ import { dataDir } from "../paths";
 // Anonymous learners: a random id in a cookie, signed with HMAC so nobody can pick someone else's id.
 
 export const LEARNER_COOKIE = "learner";
+/**
+ * Over https the cookie is `__Host-learner`: browsers accept that name only with Secure, Path=/ and no
+ * Domain, so a page on a sibling subdomain cannot plant (fixate) a learner id for this host. A page on
+ * another port of the same host still can (cookies ignore ports); see README "Security".
+ */
+export function learnerCookieName(): string {
+  return process.env.COOKIE_SECURE === "1" ? `__Host-${LEARNER_COOKIE}` : LEARNER_COOKIE;
+}
+/** A base64url secret shorter than this many bytes is refused (HMAC-SHA256 wants a 256-bit key). */
+const MIN_SECRET_BYTES = 32;
 /** Not secret and not trusted for identity: only which calendar day "today" is for this learner. */
 export const TIME_ZONE_COOKIE = "tz";
 export const COOKIE_MAX_AGE_SECONDS = 400 * 24 * 3600; // browsers cap cookie lifetime at 400 days
@@ -17,22 +27,39 @@ export function sessionSecret(): Buffer {
   if (cachedSecret) return cachedSecret;
   const fromEnv = process.env.SESSION_SECRET;
   if (fromEnv) {
-    if (fromEnv.length < 32) throw new Error("SESSION_SECRET must be at least 32 characters long.");
+    if (fromEnv.trim().length < 32) throw new Error("SESSION_SECRET must be at least 32 characters long.");
     return (cachedSecret = Buffer.from(fromEnv));
   }
   const file = path.join(dataDir(), "session-secret");
-  try {
-    cachedSecret = Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64url");
-  } catch {
+  if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir(), { recursive: true });
-    const fresh = crypto.randomBytes(32).toString("base64url");
+    // Written whole to a temp file, then linked into place: link fails if another process won the race
+    // (then both use theirs), and nobody can ever read a half-written, empty key.
+    const tmp = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
+    fs.writeFileSync(tmp, crypto.randomBytes(MIN_SECRET_BYTES).toString("base64url"), { mode: 0o600 });
     try {
-      // `wx` fails if another process won the race; then read theirs so both sign with the same key.
-      fs.writeFileSync(file, fresh, { flag: "wx", mode: 0o600 });
-    } catch {}
-    cachedSecret = Buffer.from(fs.readFileSync(file, "utf8").trim(), "base64url");
+      fs.linkSync(tmp, file);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
   }
+  cachedSecret = parseSecretFile(file, fs.readFileSync(file, "utf8"));
   return cachedSecret;
+}
+
+/** The key in a session-secret file, or an error that says how to fix the file: never an empty or short key. */
+export function parseSecretFile(file: string, text: string): Buffer {
+  const trimmed = text.trim();
+  const key = /^[A-Za-z0-9_-]+$/.test(trimmed) ? Buffer.from(trimmed, "base64url") : Buffer.alloc(0);
+  if (key.length < MIN_SECRET_BYTES || key.every((b) => b === 0)) {
+    throw new Error(
+      `${file} does not hold a usable session secret (it needs at least ${MIN_SECRET_BYTES} random bytes as base64url). ` +
+        "Delete the file to have a new one generated (every learner cookie will be replaced), or set SESSION_SECRET.",
+    );
+  }
+  return key;
 }
 
 /** 144 random bits, URL-safe. */

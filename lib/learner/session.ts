@@ -1,10 +1,10 @@
 import { cookies } from "next/headers";
 import { validTimeZone } from "../time";
-import { LEARNER_COOKIE, TIME_ZONE_COOKIE, cookieOptions, newLearnerId, signLearnerId, verifyLearnerCookie } from "./identity";
+import { TIME_ZONE_COOKIE, cookieOptions, learnerCookieName, newLearnerId, signLearnerId, verifyLearnerCookie } from "./identity";
 
 /** The learner of this request, verified from the signed cookie (never from a header a client could send). */
 export async function currentLearnerId(): Promise<string | null> {
-  return verifyLearnerCookie((await cookies()).get(LEARNER_COOKIE)?.value);
+  return verifyLearnerCookie((await cookies()).get(learnerCookieName())?.value);
 }
 
 /** For route handlers and server actions, which may set cookies: a valid id, creating one if needed. */
@@ -12,7 +12,7 @@ export async function ensureLearnerId(): Promise<string> {
   const existing = await currentLearnerId();
   if (existing) return existing;
   const id = newLearnerId();
-  (await cookies()).set(LEARNER_COOKIE, signLearnerId(id), cookieOptions());
+  (await cookies()).set(learnerCookieName(), signLearnerId(id), cookieOptions());
   return id;
 }
 

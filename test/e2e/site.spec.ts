@@ -114,6 +114,9 @@ test("a tampered learner cookie sees a fresh learner, not someone else's progres
   const p2 = await other.newPage();
   await p2.goto("/progress");
   await expect(p2.getByTestId("stat-reviews-today")).toContainText(/^0/);
+  // Pages never set the cookie (they may be cached); the first API call replaces the forged one.
+  await p2.goto("/quiz?deck=all&size=5");
+  await expect(p2.getByRole("button", { name: "Show answer" })).toBeVisible();
   const replaced = (await other.cookies()).find((c) => c.name === "learner")!;
   expect(replaced.value).not.toContain(forgedId);
   await other.close();

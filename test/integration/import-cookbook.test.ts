@@ -7,7 +7,7 @@ import { importCookbook } from "../../lib/importer/cookbook";
 import { FIXTURE_CONTENT, tempDir } from "../helpers";
 
 const FROM = path.resolve("test/fixtures/cookbook");
-const SEED = path.resolve("../shared/seeds/000_36ab402fe34b0c3f.txt");
+const UPSTREAM = path.resolve("test/fixtures/cookbook-upstream");
 
 function run(match?: { id: string; text: string }[]) {
   const to = path.join(tempDir("import"), "out");
@@ -112,22 +112,33 @@ describe("cookbook import (fixtures in the upstream shapes)", () => {
   });
 });
 
-describe("cookbook import of the real upstream introduction (seed sample)", { skip: !fs.existsSync(SEED) && "seed sample not present" }, () => {
-  it("imports with the expected structure", () => {
-    const from = tempDir("clone");
-    fs.mkdirSync(path.join(from, "sections"));
-    fs.copyFileSync(SEED, path.join(from, "sections", "01-Introduction.md"));
-    const to = path.join(tempDir("import"), "out");
-    const summary = importCookbook({ from, to });
-    assert.deepEqual([summary.chapters, summary.caseStudies, summary.questions, summary.errors.length], [1, 0, 0, 0]);
-    const { bundle, issues } = loadContent([to]);
+describe("cookbook import of real upstream excerpts (test/fixtures/cookbook-upstream)", () => {
+  const to = path.join(tempDir("import"), "out");
+  const summary = importCookbook({ from: UPSTREAM, to });
+  const { bundle, issues } = loadContent([to]);
+
+  it("imports the introduction with the expected structure", () => {
     assert.deepEqual(issues, []);
-    const ch = bundle.chapters[0];
+    assert.deepEqual(summary.errors, []);
+    const ch = bundle.chapters.find((c) => c.id === "cookbook-introduction")!;
     assert.equal(ch.title, "Introduction");
-    for (const anchor of ["what-is-this-cookbook", "data-engineer-vs-data-scientist", "my-data-science-platform-blueprint", "connect", "buffer", "processing-framework", "store", "visualize", "who-companies-need"]) {
+    for (const anchor of ["what-is-this-cookbook", "my-data-science-platform-blueprint", "connect", "buffer", "processing-framework", "store", "visualize", "who-companies-need"]) {
       assert.ok(ch.sections.some((s) => s.anchor === anchor), `section #${anchor}`);
     }
-    assert.match(ch.html, /Podcast #50: Data Engineer, Scientist or Analyst/);
+    assert.match(ch.html, /modular big data platform/);
     assert.doesNotMatch(ch.html, /<img/);
+  });
+
+  it("recovers a numbered question glued to the paragraph above it, and says so with file:line", () => {
+    const texts = bundle.questions.map((q) => q.question);
+    assert.equal(summary.answeredQuestions, 4, texts.join(" | "));
+    const q = bundle.questions.find((x) => x.question === "What is the difference between synchronous and asynchronous API calls?");
+    assert.ok(q, `the glued question is imported: ${texts.join(" | ")}`);
+    assert.equal(q.open, false, "with its answer");
+    assert.match(q.source!.url ?? JSON.stringify(q.source), /08-InterviewQuestions\.md#L17/);
+    const chapter = bundle.chapters.find((c) => c.id === "cookbook-interview-questions")!;
+    assert.doesNotMatch(chapter.html, /including security, design principles, best practices, and tooling\.\s*11\./, "the paragraph no longer swallows it");
+    const warning = summary.warnings.find((w) => /directly follows a paragraph line/.test(w.message));
+    assert.deepEqual(warning && [warning.file, warning.line], ["sections/08-InterviewQuestions.md", 17]);
   });
 });

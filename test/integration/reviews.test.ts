@@ -1,15 +1,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Db } from "../../lib/db/client";
-import { newLearnerId, signLearnerId, verifyLearnerCookie } from "../../lib/learner/identity";
-import { getProgress } from "../../lib/quiz/progress";
+import { newLearnerId } from "../../lib/learner/identity";
 import { nextCard, QuizError, saveSettings, submitReview } from "../../lib/quiz/service";
 import { quizDb, reviewIds } from "../helpers";
 
 let db: Db;
 const t0 = new Date("2026-05-01T10:00:00Z");
 const deck = ["kafka-fixture-consumer-groups", "kafka-fixture-offsets", "sql-fixture-anti-join", "sql-fixture-inner-join", "sql-fixture-rank", "sql-fixture-window"];
-const topics = new Map(deck.map((id) => [id, id.startsWith("kafka") ? "kafka-messaging" : "sql"]));
 const rid = reviewIds();
 
 before(async () => {
@@ -70,21 +68,5 @@ describe("reviews", () => {
     const { card } = await nextCard(db, learner, deck, t0);
     const result = await submitReview(db, learner, { reviewId: rid(), questionId: card!.questionId, rating: 3 }, t0);
     assert.equal(result.card!.due.toISOString(), card!.previews[3].due);
-  });
-
-  it("never lets a tampered cookie read another learner's progress", async () => {
-    const secret = Buffer.from("s".repeat(32));
-    const victim = newLearnerId();
-    await submitReview(db, victim, { reviewId: rid(), questionId: "kafka-fixture-offsets", rating: 3 }, t0);
-    const attacker = newLearnerId();
-    const attackerCookie = signLearnerId(attacker, secret);
-    const forged = `${victim}${attackerCookie.slice(attacker.length)}`; // victim's id, attacker's signature
-    assert.equal(verifyLearnerCookie(forged, secret), null);
-    // The app treats an unverifiable cookie as a new learner, whose progress is empty.
-    const seen = await getProgress(db, verifyLearnerCookie(forged, secret) ?? newLearnerId(), topics, t0);
-    assert.equal(seen.studied, 0);
-    assert.equal(seen.reviewsTotal, 0);
-    const victimView = await getProgress(db, victim, topics, t0);
-    assert.equal(victimView.studied, 1);
   });
 });

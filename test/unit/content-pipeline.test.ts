@@ -46,13 +46,15 @@ describe("content validator", () => {
 
   for (const name of fs.readdirSync(BAD)) {
     it(`rejects ${name} with file:line and a fix`, () => {
-      const expected = JSON.parse(fs.readFileSync(path.join(BAD, name, "expect.json"), "utf8")) as { file: string; line: number; message: string };
+      const expected = JSON.parse(fs.readFileSync(path.join(BAD, name, "expect.json"), "utf8")) as { file: string; line: number; message: string; fix: string };
       const root = copyFixtureContent(path.join(BAD, name, "files"));
       const { issues } = loadContent([root]);
       const hit = issues.find((i) => i.file.endsWith(expected.file) && i.message.includes(expected.message));
       assert.ok(hit, `expected an issue in ${expected.file} containing "${expected.message}", got:\n${issues.map((i) => `${i.file}:${i.line}: ${i.message}`).join("\n")}`);
       assert.equal(hit.line, expected.line, `line of: ${hit.message}`);
-      assert.match(hit.message, /\.\s+[A-Z][^.]*\.?$|\. [A-Z]/, "message ends with a sentence saying what to do");
+      // The message states the problem, then ends with the exact sentence that says how to fix it.
+      assert.ok(hit.message.endsWith(` ${expected.fix}`), `message should end with the fix "${expected.fix}": ${hit.message}`);
+      assert.ok(hit.message.length > expected.fix.length + 10, "the problem is stated before the fix");
     });
   }
 
