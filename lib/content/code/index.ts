@@ -9,6 +9,7 @@ import { SqlChecker } from "./sql";
 
 export type { CodeBlock } from "./blocks";
 export type { BlockOutcome } from "./outcome";
+export { SqlChecker } from "./sql";
 
 export const SHELL_LANGS = new Set(["bash", "sh", "shell", "console", "zsh"]);
 export const DATA_LANGS = new Set(["yaml", "yml", "json", "toml", "properties", "ini"]);
@@ -35,7 +36,8 @@ export interface CodeCheckResult {
 }
 
 /** Reads every question, chapter and case study under the roots and checks each fenced code block. */
-export async function checkCode(roots: string[], cwd = process.cwd()): Promise<CodeCheckResult> {
+export async function checkCode(roots: string[], cwd = process.cwd(), sql = new SqlChecker()): Promise<CodeCheckResult> {
+  sql.warmUp();
   const started = performance.now();
   const all: CodeBlock[] = [];
   for (const root of roots) {
@@ -56,7 +58,6 @@ export async function checkCode(roots: string[], cwd = process.cwd()): Promise<C
   python.forEach((b, i) => outcomes.set(b, py[i]));
   shell.forEach((b, i) => outcomes.set(b, sh.outcomes[i]));
 
-  const sql = new SqlChecker();
   try {
     let named = new Map<string, CodeBlock>();
     let file = "";

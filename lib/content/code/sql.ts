@@ -44,7 +44,7 @@ type PgTree = { stmts: { stmt: Record<string, unknown>; stmt_location?: number }
 const lineAt = (code: string, offset: number) => code.slice(0, Math.max(0, offset)).split("\n").length - 1;
 
 /** Relations a parse tree reads or writes, minus those it creates, CTE names and catalogs. */
-export function externalRelations(tree: PgTree): { external: Set<string>; createdSchemas: string[]; envStmt?: string } {
+export function externalRelations(tree: PgTree, code = ""): { external: Set<string>; createdSchemas: string[]; envStmt?: string } {
   const referenced = new Set<string>();
   const created = new Set<string>();
   const ctes = new Set<string>();
@@ -76,6 +76,15 @@ export function externalRelations(tree: PgTree): { external: Set<string>; create
   // Created objects may be used by later statements only; reading a table created later is still "external",
   // but samples are short, so set semantics are close enough.
   walk(tree.stmts, "", "");
+  // Function and DO bodies are strings to the parser; a regex over their text finds the tables they touch.
+  for (const { stmt, stmt_location = 0, stmt_len } of tree.stmts as { stmt: Record<string, unknown>; stmt_location?: number; stmt_len?: number }[]) {
+    if (!("CreateFunctionStmt" in stmt) && !("DoStmt" in stmt)) continue;
+    const text = code.slice(stmt_location, stmt_len ? stmt_location + stmt_len : undefined);
+    const body = text.slice(text.search(/\$\w*\$|'/));
+    for (const m of body.matchAll(/\b(?:from|join|into|update|table)\s+([a-z_][\w.]*)/gi)) {
+      if (!/^(select|only|lateral|set|unnest)$/i.test(m[1])) referenced.add(m[1].toLowerCase());
+    }
+  }
   const external = new Set<string>();
   for (const r of referenced) {
     const bare = r.includes(".") ? r.split(".").pop()! : r;
@@ -133,6 +142,12 @@ export class SqlChecker {
   private engine: SqlEngine | null = null;
   private schemaSeq = 0;
 
+  /** Starts PGlite now (initdb takes seconds) so it boots while the caller does other work. */
+  warmUp() {
+    this.engine ??= new SqlEngine(TIMEOUT_MS);
+    this.engine.start().catch((err: unknown) => console.error(`PGlite did not start: ${String(err)}`));
+  }
+
   async close() {
     await this.engine?.close();
   }
@@ -168,7 +183,7 @@ export class SqlChecker {
       setups.unshift(dep);
       s = dep.meta.setup;
     }
-    const info = externalRelations(parsed.tree);
+    const info = externalRelations(parsed.tree, block.code);
     if (info.envStmt) return { status: "parsed", note: `${info.envStmt} needs a real server; parsed only` };
     if (setups.length === 0 && info.external.size > 0) {
       return { status: "parsed", note: `reads ${[...info.external].slice(0, 3).join(", ")} (no setup=)` };
@@ -194,10 +209,12 @@ export class SqlChecker {
           return { status: "failed", line: s.line, message: `setup block \`${String(s.meta.name)}\` failed on PGlite: ${(err as Error).message}`, fix: "Fix the setup block first." };
         }
       }
+      const expected = typeof block.meta["expect-error"] === "string" ? block.meta["expect-error"] : null;
       try {
         await engine.exec(block.code);
       } catch (err) {
         const e = err as SqlEngineError;
+        if (expected && e.kind === "sql" && e.message.toLowerCase().includes(expected.toLowerCase())) return { status: "executed", note: `failed as expected: ${e.message}` };
         const pos = e.position ? Number(e.position) - 1 : NaN;
         const line = Number.isFinite(pos) ? block.codeLine + lineAt(block.code, pos) : block.line;
         const fix =
@@ -206,6 +223,7 @@ export class SqlChecker {
             : "Fix the SQL so it runs on PostgreSQL, add the tables it needs in a setup block (```sql name=x, then setup=x), or declare its dialect.";
         return { status: "failed", line, message: `PGlite: ${e.message}`, fix };
       }
+      if (expected) return { status: "failed", line: block.line, message: `expected an error containing "${expected}", but the block ran without one`, fix: "Fix the sample so it demonstrates the error, or remove expect-error." };
       return { status: "executed" };
     } finally {
       // A failed statement can leave a transaction open; end it, then remove everything the block made.
