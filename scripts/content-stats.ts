@@ -2,6 +2,7 @@
 // code-sample check too, since `codeBlocks` reports how many samples were executed, parsed or declared norun.
 import { loadContent } from "../lib/content/load";
 import { formatIssue } from "../lib/content/issues";
+import { RUN_CANDIDATE } from "../lib/content/code/python";
 import { SqlChecker, checkQuality } from "../lib/content/quality";
 import { contentDirs } from "../lib/paths";
 
@@ -31,6 +32,8 @@ const stats = {
   chapterWords: bundle.chapters.reduce((n, c) => n + c.words, 0),
   // Per language: total, executed, parsed (only), norun (declared with a reason), failed. "other" languages have only a total.
   codeBlocks,
+  // Compiled python blocks that look runnable as they stand (stdlib only, no undefined names) but lack `run`.
+  pythonRunCandidates: quality.code.blocks.filter((b) => b.outcome.status === "parsed" && b.outcome.note === RUN_CANDIDATE).length,
   keyPointsNotInAnswer: quality.keyPointIssues.length,
   weakChapterLinks: quality.linkIssues.length,
   undatedVersionClaims: quality.versionWarnings.length,

@@ -82,3 +82,11 @@ test("fence options never reach the rendered page", () => {
   assert.doesNotMatch(html, /norun|Kafka source|setup/);
   assert.match(html, /class="language-sql"/);
 });
+
+test("python: self-contained stdlib blocks are flagged as `run` candidates, others are not", async () => {
+  const bs = blocks(
+    "```python\nimport json\nprint(json.dumps({'a': 1}))\n```\n\n```python\nimport pandas as pd\ndf = pd.DataFrame()\n```\n\n```python\nprint(spark.range(3))\n```\n\n```python\ndef f(x):\n    return helper(x)\n```\n\n```python\nx = compute(...)\n```\n",
+  );
+  const notes = (await checkPython(bs)).map((o) => (o.status === "parsed" ? (o.note ?? "") : o.status));
+  assert.deepEqual(notes.map((n) => n.startsWith("self-contained")), [true, false, false, false, false]);
+});

@@ -9,17 +9,37 @@ import type { BlockOutcome } from "./outcome";
 // then executed one by one in a temporary directory, with a time limit.
 
 const RUN_TIMEOUT_MS = 10_000;
+/** Note on a compiled block that looks runnable as is: the author should add `run` to its fence. */
+export const RUN_CANDIDATE = "self-contained: add `run` to the fence";
 
 // Compiles every source from stdin (a JSON list) and prints one JSON result per source.
+// A compiled block is "self-contained" when it imports only the standard library, uses no name it does
+// not define, and elides nothing with \`...\`: a candidate for \`python run\`.
 const COMPILER = `
-import ast, json, sys
+import ast, builtins, json, symtable, sys
+def self_contained(src, tree):
+    if any(isinstance(n, ast.Constant) and n.value is Ellipsis for n in ast.walk(tree)):
+        return False
+    for n in ast.walk(tree):
+        mods = [a.name for a in n.names] if isinstance(n, ast.Import) else [n.module or ""] if isinstance(n, ast.ImportFrom) else []
+        if any(m.split(".")[0] not in sys.stdlib_module_names for m in mods):
+            return False
+    top = symtable.symtable(src, "<block>", "exec")
+    defined = {s.get_name() for s in top.get_symbols() if s.is_assigned() or s.is_imported() or s.is_namespace()}
+    known = defined | set(dir(builtins))
+    def free(t):
+        for s in t.get_symbols():
+            if s.is_referenced() and (t is top or s.is_global()) and s.get_name() not in known:
+                return True
+        return any(free(c) for c in t.get_children())
+    return not free(top)
 out = []
 for src in json.load(sys.stdin):
     try:
-        ast.parse(src)
-        out.append(None)
+        tree = ast.parse(src)
+        out.append({"ok": True, "selfContained": self_contained(src, tree)})
     except SyntaxError as e:
-        out.append({"line": e.lineno or 1, "message": f"{type(e).__name__}: {e.msg}"})
+        out.append({"ok": False, "line": e.lineno or 1, "message": f"{type(e).__name__}: {e.msg}"})
 json.dump(out, sys.stdout)
 `;
 
@@ -63,9 +83,11 @@ export async function checkPython(blocks: CodeBlock[]): Promise<BlockOutcome[]> 
   const sources = blocks.map((b) => stripRepl(b.code));
   const r = await run("python3", ["-c", COMPILER], JSON.stringify(sources), 60_000);
   if (r.code !== 0) throw new Error(`python3 could not compile the samples: ${r.stderr.slice(0, 500)}`);
-  const compiled = JSON.parse(r.stdout) as ({ line: number; message: string } | null)[];
+  const compiled = JSON.parse(r.stdout) as ({ ok: true; selfContained: boolean } | { ok: false; line: number; message: string })[];
   const outcomes: BlockOutcome[] = compiled.map((c, i) =>
-    c ? { status: "failed", line: blocks[i].codeLine + c.line - 1, message: `python3 compile: ${c.message}`, fix: "Fix the syntax; an elided part is written `...` (a valid expression), not prose." } : { status: "parsed" },
+    !c.ok
+      ? { status: "failed", line: blocks[i].codeLine + c.line - 1, message: `python3 compile: ${c.message}`, fix: "Fix the syntax; an elided part is written `...` (a valid expression), not prose." }
+      : { status: "parsed", note: c.selfContained && blocks[i].meta.run !== true ? RUN_CANDIDATE : undefined },
   );
   const runnable = blocks.map((b, i) => i).filter((i) => blocks[i].meta.run === true && outcomes[i].status === "parsed");
   if (runnable.length === 0) return outcomes;
