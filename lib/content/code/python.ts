@@ -81,8 +81,12 @@ export { run as runProcess };
 export async function checkPython(blocks: CodeBlock[]): Promise<BlockOutcome[]> {
   if (blocks.length === 0) return [];
   const sources = blocks.map((b) => stripRepl(b.code));
-  const r = await run("python3", ["-c", COMPILER], JSON.stringify(sources), 60_000);
-  if (r.code !== 0) throw new Error(`python3 could not compile the samples: ${r.stderr.slice(0, 500)}`);
+  const r = await run("python3", ["-c", COMPILER], JSON.stringify(sources), 60_000).catch((err: Error) => ({ code: -1, stdout: "", stderr: err.message, timedOut: false }));
+  if (r.code !== 0) {
+    // No python3 (or it crashed): every block is unchecked, which is a failure of each, not a crash of the check.
+    const message = `python3 could not check the samples: ${r.stderr.trim().split("\n").pop()?.slice(0, 200) ?? "no output"}`;
+    return blocks.map((b) => ({ status: "failed", line: b.line, message, fix: "Install python3 (3.10 or later), then rerun the check." }));
+  }
   const compiled = JSON.parse(r.stdout) as ({ ok: true; selfContained: boolean } | { ok: false; line: number; message: string })[];
   const outcomes: BlockOutcome[] = compiled.map((c, i) =>
     !c.ok
