@@ -206,6 +206,7 @@ export function stem(word: string): string {
 export function significantTerms(text: string): string[] {
   const words = text
     .toLowerCase()
+    .replace(/['’]s\b/g, "")
     .replace(/[`*_"“”‘’()[\]{},;:!?<>|]/g, " ")
     .split(/\s+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
@@ -271,7 +272,8 @@ export function coverageIssues(input: CoverageInput): { keyPoints: ContentIssue[
       if (!section) continue; // a dangling link is reported by validateBundle
       const idx = termIndex(`${section.title}\n${section.text}`);
       // The key points name the concepts; the question text alone carries a scenario's company and context.
-      const terms = significantTerms(`${q.questionText}\n${q.keyPoints.join("\n")}`);
+      // Figures in a scenario ("P99 of 60 ms") say nothing about which section teaches it.
+      const terms = significantTerms(`${q.questionText}\n${q.keyPoints.join("\n")}`).filter((t) => !/^[\d.]+$/.test(t));
       const { share, missing } = termCoverage(terms, idx.terms, idx.prefixes);
       if (share < LINK_MIN_COVERAGE) {
         links.push({
