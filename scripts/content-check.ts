@@ -4,7 +4,7 @@
 import { contentDirs } from "../lib/paths";
 import { loadContent } from "../lib/content/load";
 import { formatIssue, type ContentIssue } from "../lib/content/issues";
-import { SqlChecker, checkQuality, groupOf, strictMode } from "../lib/content/quality";
+import { SqlChecker, checkQuality, checkedShareIssues, groupOf, strictMode } from "../lib/content/quality";
 
 const started = performance.now();
 const roots = contentDirs();
@@ -19,6 +19,7 @@ const verbose = process.argv.includes("--all") || strict;
 
 const gated: [string, ContentIssue[]][] = [
   ["code sample", quality.codeIssues],
+  ["checked-share", checkedShareIssues(quality.code.counts)],
   ["key point not in its answer", quality.keyPointIssues],
   ["weak chapter link", quality.linkIssues],
 ];

@@ -49,6 +49,22 @@ export async function checkQuality(load: LoadResult, roots: string[], cwd = proc
   return { code, codeIssues, keyPointIssues: keyPoints, linkIssues: links, versionWarnings };
 }
 
+/** Issue 11's goal: at least this share of sql, python and bash blocks is executed or parsed (not norun). */
+export const MIN_CHECKED_SHARE = 0.95;
+
+export function checkedShareIssues(counts: CodeCheckResult["counts"]): ContentIssue[] {
+  const out: ContentIssue[] = [];
+  for (const lang of ["sql", "python", "bash"]) {
+    const c = counts[lang];
+    if (!c || c.total === 0) continue;
+    const share = (c.executed + c.parsed) / c.total;
+    if (share < MIN_CHECKED_SHARE) {
+      out.push({ file: "content", line: 1, message: `Only ${Math.round(share * 1000) / 10}% of ${lang} blocks are executed or parsed (${c.norun} norun, ${c.failed} failing of ${c.total}); at least ${MIN_CHECKED_SHARE * 100}% must be. Fix failing blocks, and declare a dialect or setup rather than norun where one exists.` });
+    }
+  }
+  return out;
+}
+
 /** `CODE_CHECK=strict` (or --strict) makes code, key-point and link problems fail the content check. */
 export function strictMode(argv = process.argv, env = process.env): boolean {
   return argv.includes("--strict") || env.CODE_CHECK === "strict";
