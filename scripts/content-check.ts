@@ -1,14 +1,50 @@
-// Validates content only (no rendering output, no database): fast enough for a pre-commit habit.
+// Validates content (no rendering output, no database), then checks code samples, key points, chapter
+// links and version claims. The second group fails the check only in strict mode (CODE_CHECK=strict or
+// --strict) until the content passes; without it they are listed as warnings with a summary.
 import { contentDirs } from "../lib/paths";
 import { loadContent } from "../lib/content/load";
-import { formatIssue } from "../lib/content/issues";
+import { formatIssue, type ContentIssue } from "../lib/content/issues";
+import { SqlChecker, checkQuality, checkedShareIssues, groupOf, strictMode } from "../lib/content/quality";
 
 const started = performance.now();
-const { bundle, issues } = loadContent(contentDirs(), { html: false });
+const roots = contentDirs();
+const sql = new SqlChecker();
+sql.warmUp();
+const load = loadContent(roots, { html: false });
+const { bundle, issues } = load;
+const quality = await checkQuality(load, roots, process.cwd(), sql);
 const ms = Math.round(performance.now() - started);
-if (issues.length > 0) {
-  for (const issue of issues) console.error(formatIssue(issue));
-  console.error(`\ncontent check failed: ${issues.length} problem(s) in ${ms} ms. Each line above is file:line and how to fix it.`);
+const strict = strictMode();
+const verbose = process.argv.includes("--all") || strict;
+
+const gated: [string, ContentIssue[]][] = [
+  ["code sample", quality.codeIssues],
+  ["checked-share", checkedShareIssues(quality.code.counts)],
+  ["key point not in its answer", quality.keyPointIssues],
+  ["weak chapter link", quality.linkIssues],
+];
+const gatedCount = gated.reduce((n, [, list]) => n + list.length, 0);
+
+for (const issue of issues) console.error(formatIssue(issue));
+if (verbose) for (const [, list] of gated) for (const issue of list) console.error(formatIssue(issue));
+if (process.argv.includes("--warnings")) for (const issue of quality.versionWarnings) console.error(`warning: ${formatIssue(issue)}`);
+
+const codeLine = Object.entries(quality.code.counts)
+  .filter(([, c]) => c.executed + c.parsed + c.norun + c.failed > 0)
+  .map(([lang, c]) => `${lang} ${c.total} (${c.executed} run, ${c.parsed} parsed, ${c.norun} norun, ${c.failed} failing)`)
+  .join("; ");
+console.log(`code samples: ${codeLine}${quality.code.shellcheck ? "" : " — shellcheck not installed, bash got bash -n only"}`);
+if (gatedCount > 0) {
+  const summary = gated.map(([what, list]) => `${list.length} ${what} problem(s)`).join(", ");
+  const byGroup = new Map<string, number>();
+  for (const [, list] of gated) for (const i of list) byGroup.set(groupOf(i.file), (byGroup.get(groupOf(i.file)) ?? 0) + 1);
+  const worst = [...byGroup].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([g, n]) => `${g} ${n}`).join(", ");
+  console[strict ? "error" : "log"](`${strict ? "" : "not enforced yet: "}${summary}. Most in: ${worst}.${verbose ? "" : " List them with --all; enforce with CODE_CHECK=strict."}`);
+}
+console.log(`${quality.versionWarnings.length} undated version claim(s) (warnings; list with --warnings).`);
+
+if (issues.length > 0 || (strict && gatedCount > 0)) {
+  console.error(`\ncontent check failed: ${issues.length + (strict ? gatedCount : 0)} problem(s) in ${ms} ms. Each line above is file:line and how to fix it.`);
   process.exit(1);
 }
 console.log(

@@ -114,6 +114,16 @@ export const questionSchema = z.strictObject({
   open: z.boolean().default(false),
   sameAs: slug.optional(),
   source: sourceSchema.optional(),
+  // Switches off a heuristic check for this file (or one key point) when it misfires; the reason is required.
+  skipChecks: z
+    .array(
+      z.strictObject({
+        check: z.enum(["key-points", "link"]),
+        point: z.number().int().min(1).max(5).optional(),
+        reason: z.string().min(10, "say why the check is wrong here"),
+      }),
+    )
+    .default([]),
 });
 
 export const glossarySchema = z.strictObject({

@@ -171,3 +171,118 @@ function nearDuplicates(questions: { id: string; file: string; questionText: str
   }
   return issues;
 }
+
+// ---- Key points covered by the answer; linked sections that teach the question -----------------------
+// A term-overlap heuristic: significant terms (stop words dropped, light stemming, 5-letter prefix match)
+// of a key point must mostly appear in the answer; the question's terms must appear in the linked section.
+// Thresholds were set by reading the flagged items in the real content (see CONTRIBUTING.md).
+
+export const KEY_POINT_MIN_COVERAGE = 0.5;
+export const LINK_MIN_COVERAGE = 0.25;
+
+const SIGNIFICANT_STOP = new Set(
+  (
+    "a an the of in on to and or is are was were be been being what why how do does did you your for with between vs versus it its " +
+    "can could when which that this these those there their they them than then as at by from into onto over under not no nor but if so " +
+    "also only just more most less least many much some any each every all both either neither one two use used uses using via per " +
+    "will would should must may might has have had having get gets got make makes made does doing done about after before again " +
+    "because while where who whom whose own same such very too out up down off we our us i me my he she his her him who instead rather " +
+    "e g eg ie etc like than way ways thing things need needs needed lets let give gives given keep keeps kept still even well"
+  ).split(" "),
+);
+
+/** Light stemming: enough to match partition/partitions/partitioned without a dictionary. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length > 4 && w.endsWith("ies")) w = w.slice(0, -3) + "y";
+  else if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
+  else if (w.length > 4 && /(ss|x|ch|sh)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) w = w.slice(0, -1);
+  return w;
+}
+
+/** Significant terms of a text: lowercased words and numbers, stop words out, stemmed. */
+export function significantTerms(text: string): string[] {
+  const words = text
+    .toLowerCase()
+    .replace(/['’]s\b/g, "")
+    .replace(/[`*_"“”‘’()[\]{},;:!?<>|]/g, " ")
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+    .filter(Boolean);
+  const out: string[] = [];
+  for (const raw of words) {
+    // Dotted or hyphenated names (group.id, exactly-once) count as their parts too.
+    const parts = raw.includes(".") && !/^\d+(\.\d+)*$/.test(raw) ? raw.split(/[.]/) : [raw];
+    for (const p of parts.flatMap((x) => x.split("-"))) {
+      if (!p || SIGNIFICANT_STOP.has(p) || (p.length < 3 && !/\d/.test(p))) continue;
+      out.push(stem(p));
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** The share of `terms` present in `haystack` (a set of stemmed terms), with 5-letter prefix matching. */
+export function termCoverage(terms: string[], haystack: Set<string>, prefixes: Set<string>): { share: number; missing: string[] } {
+  if (terms.length === 0) return { share: 1, missing: [] };
+  const missing = terms.filter((t) => !haystack.has(t) && !(t.length >= 5 && prefixes.has(t.slice(0, 5))));
+  return { share: 1 - missing.length / terms.length, missing };
+}
+
+export function termIndex(text: string): { terms: Set<string>; prefixes: Set<string> } {
+  const terms = new Set(significantTerms(text));
+  return { terms, prefixes: new Set([...terms].filter((t) => t.length >= 5).map((t) => t.slice(0, 5))) };
+}
+
+export interface CoverageInput {
+  questions: { id: string; file: string; open: boolean; questionText: string; keyPoints: string[]; chapter: string; skipChecks?: { check: string; point?: number; reason: string }[] }[];
+  /** Plain text of each question's answer body, by id. */
+  answers: Map<string, string>;
+  /** Plain text of each chapter section (with its subsections), by `chapter#anchor`. */
+  sections: Map<string, { title: string; text: string }>;
+  lineOf: (file: string, field: PropertyKey[]) => number;
+}
+
+/** Key points the answer does not say, and chapter links whose section does not teach the question. */
+export function coverageIssues(input: CoverageInput): { keyPoints: ContentIssue[]; links: ContentIssue[] } {
+  const keyPoints: ContentIssue[] = [];
+  const links: ContentIssue[] = [];
+  for (const q of input.questions) {
+    if (q.open) continue;
+    const skips = q.skipChecks ?? [];
+    const answer = input.answers.get(q.id);
+    if (answer !== undefined && !skips.some((s) => s.check === "key-points" && s.point === undefined)) {
+      const idx = termIndex(answer);
+      q.keyPoints.forEach((kp, i) => {
+        if (skips.some((s) => s.check === "key-points" && s.point === i + 1)) return;
+        const terms = significantTerms(kp);
+        const { share, missing } = termCoverage(terms, idx.terms, idx.prefixes);
+        if (share < KEY_POINT_MIN_COVERAGE) {
+          keyPoints.push({
+            file: q.file,
+            line: input.lineOf(q.file, ["keyPoints", i]),
+            message: `Key point ${i + 1} is not in the answer (only ${Math.round(share * 100)}% of its terms appear; missing: ${missing.slice(0, 6).join(", ")}). Say it in the answer, or reword the key point to what the answer says.`,
+          });
+        }
+      });
+    }
+    if (!skips.some((s) => s.check === "link")) {
+      const section = input.sections.get(q.chapter);
+      if (!section) continue; // a dangling link is reported by validateBundle
+      const idx = termIndex(`${section.title}\n${section.text}`);
+      // The key points name the concepts; the question text alone carries a scenario's company and context.
+      // Figures in a scenario ("P99 of 60 ms") say nothing about which section teaches it.
+      const terms = significantTerms(`${q.questionText}\n${q.keyPoints.join("\n")}`).filter((t) => !/^[\d.]+$/.test(t));
+      const { share, missing } = termCoverage(terms, idx.terms, idx.prefixes);
+      if (share < LINK_MIN_COVERAGE) {
+        links.push({
+          file: q.file,
+          line: input.lineOf(q.file, ["chapter"]),
+          message: `The linked section ${q.chapter} ("${section.title}") shares only ${Math.round(share * 100)}% of the terms of the question and its key points (missing: ${missing.slice(0, 6).join(", ")}). Link the section that teaches this, or write that section.`,
+        });
+      }
+    }
+  }
+  return { keyPoints, links };
+}

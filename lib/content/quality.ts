@@ -1,0 +1,81 @@
+import fs from "node:fs";
+import path from "node:path";
+import { versionClaims } from "./claims";
+import { checkCode, SqlChecker, type CodeCheckResult } from "./code";
+import { parseFrontmatter } from "./frontmatter";
+import type { ContentIssue } from "./issues";
+import type { LoadResult } from "./load";
+import { bodyText, sectionMap } from "./prose";
+import { coverageIssues } from "./validate";
+
+// The checks of issue 11 on top of the loader's: code samples run or parse, key points are in their
+// answers, linked sections teach the question, version claims are dated. They are reported together so
+// the content check and the stats agree.
+
+export interface QualityResult {
+  code: CodeCheckResult;
+  codeIssues: ContentIssue[];
+  keyPointIssues: ContentIssue[];
+  linkIssues: ContentIssue[];
+  /** Heuristic only: never fails the check. */
+  versionWarnings: ContentIssue[];
+}
+
+export { SqlChecker };
+
+/** `sql` lets the caller start PGlite before loading content, so its boot overlaps the load. */
+export async function checkQuality(load: LoadResult, roots: string[], cwd = process.cwd(), sql = new SqlChecker()): Promise<QualityResult> {
+  const code = await checkCode(roots, cwd, sql);
+  const codeIssues: ContentIssue[] = [];
+  for (const { block, outcome } of code.blocks) {
+    if (outcome.status === "failed") codeIssues.push({ file: block.file, line: outcome.line, message: `[${block.lang}] ${outcome.message}. ${outcome.fix}` });
+  }
+
+  const abs = (file: string) => (path.isAbsolute(file) ? file : path.join(cwd, file));
+  const answers = new Map<string, string>();
+  for (const q of load.bundle.questions) if (!q.open) answers.set(q.id, bodyText(abs(q.file)));
+  const depth = new Map<string, number>();
+  for (const [chapterId, sections] of load.anchors) for (const s of sections) depth.set(`${chapterId}#${s.anchor}`, s.depth);
+  const sections = sectionMap(load.sectionTexts, (c, a) => depth.get(`${c}#${a}`) ?? 2);
+  const lineOf = (file: string, field: PropertyKey[]) => load.lineOf.get(file)?.(field) ?? 1;
+  const { keyPoints, links } = coverageIssues({ questions: load.bundle.questions, answers, sections, lineOf });
+
+  const versionWarnings: ContentIssue[] = [];
+  const files = [...load.bundle.questions.map((q) => q.file), ...load.bundle.chapters.map((c) => c.file), ...load.bundle.caseStudies.map((c) => c.file)];
+  for (const file of files) {
+    const parsed = parseFrontmatter(file, fs.readFileSync(abs(file), "utf8"));
+    if (parsed.ok) versionWarnings.push(...versionClaims(file, parsed.value.body, parsed.value.bodyLine));
+  }
+  return { code, codeIssues, keyPointIssues: keyPoints, linkIssues: links, versionWarnings };
+}
+
+/** Issue 11's goal: at least this share of sql, python and bash blocks is executed or parsed (not norun). */
+export const MIN_CHECKED_SHARE = 0.95;
+
+export function checkedShareIssues(counts: CodeCheckResult["counts"]): ContentIssue[] {
+  const out: ContentIssue[] = [];
+  for (const lang of ["sql", "python", "bash"]) {
+    const c = counts[lang];
+    if (!c || c.total === 0) continue;
+    const share = (c.executed + c.parsed) / c.total;
+    if (share < MIN_CHECKED_SHARE) {
+      out.push({ file: "content", line: 1, message: `Only ${Math.round(share * 1000) / 10}% of ${lang} blocks are executed or parsed (${c.norun} norun, ${c.failed} failing of ${c.total}); at least ${MIN_CHECKED_SHARE * 100}% must be. Fix failing blocks, and declare a dialect or setup rather than norun where one exists.` });
+    }
+  }
+  return out;
+}
+
+/** `CODE_CHECK=strict` (or --strict) makes code, key-point and link problems fail the content check. */
+export function strictMode(argv = process.argv, env = process.env): boolean {
+  return argv.includes("--strict") || env.CODE_CHECK === "strict";
+}
+
+/** The folder a content file is grouped under in reports: the question topic, `chapters/x` or `case-studies`. */
+export function groupOf(file: string): string {
+  const m = file.match(/content\/questions\/([^/]+)\//);
+  if (m) return `questions/${m[1]}`;
+  const c = file.match(/content\/chapters\/([^/]+)\.md$/);
+  if (c) return `chapters/${c[1]}`;
+  if (file.includes("content/case-studies/")) return "case-studies";
+  return path.dirname(file);
+}

@@ -1,0 +1,43 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { versionClaims } from "../../lib/content/claims";
+import { coverageIssues, significantTerms } from "../../lib/content/validate";
+
+const q = (over: Partial<Parameters<typeof coverageIssues>[0]["questions"][number]> = {}) => ({
+  id: "q",
+  file: "content/questions/kafka-messaging/q.md",
+  open: false,
+  questionText: "What happens when a Kafka consumer group has more consumers than partitions?",
+  keyPoints: ["Each partition goes to at most one consumer in a group", "Idle consumers act as hot standbys after a failure"],
+  chapter: "kafka#consumer-groups",
+  ...over,
+});
+const answer = "Within a group each partition is assigned to exactly one consumer, so extra consumers get no partitions and sit idle.";
+const section = { title: "Consumer groups", text: "A consumer group shares the partitions of a topic: each partition is read by one consumer of the group." };
+const run = (question = q()) =>
+  coverageIssues({ questions: [question], answers: new Map([["q", answer]]), sections: new Map([["kafka#consumer-groups", section], ["kafka#brokers", { title: "Brokers", text: "Brokers store log segments on disk and replicate them." }]]), lineOf: () => 7 });
+
+test("a key point the answer never says is flagged with its missing terms; one it says is not", () => {
+  const { keyPoints } = run();
+  assert.equal(keyPoints.length, 1);
+  assert.match(keyPoints[0].message, /Key point 2 .*missing: .*standby/);
+});
+
+test("skipChecks switches the check off for one point or for the link", () => {
+  assert.equal(run(q({ skipChecks: [{ check: "key-points", point: 2, reason: "said with other words" }] })).keyPoints.length, 0);
+  assert.equal(run(q({ chapter: "kafka#brokers" })).links.length, 1);
+  assert.equal(run(q({ chapter: "kafka#brokers", skipChecks: [{ check: "link", reason: "the section is the best we have" }] })).links.length, 0);
+  assert.equal(run().links.length, 0);
+});
+
+test("terms are stemmed lightly and stop words dropped", () => {
+  assert.deepEqual(significantTerms("The partitions are partitioned by key"), ["partition", "key"]);
+  assert.ok(significantTerms("Kafka 4.2 share groups").includes("4.2"));
+});
+
+test("version claims without a version are warned about; dated ones are not", () => {
+  const body = "Kafka now supports queues.\nShare groups are production-ready since Kafka 4.2.\n```\nkafka now\n```\n";
+  const w = versionClaims("f.md", body, 10);
+  assert.equal(w.length, 1);
+  assert.equal(w[0].line, 10);
+});
