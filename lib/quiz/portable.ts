@@ -52,15 +52,15 @@ const reviewSchema = z.strictObject({
   learningSteps: z.number().int().min(0),
   reviewedAt: date,
   durationMs: z.number().int().min(0).nullable(),
-  // Undo restores this card, so it must be one: parsed here and stored normalised (unknown fields dropped).
+  // Undo restores this card, so it must be one. Checked here; stored as written (undo parses it again
+  // and drops unknown fields), so an export round-trips byte for byte.
   prevCard: z
     .string()
     .max(4000)
     .nullable()
     .transform((text, ctx) => {
       if (text === null) return null;
-      const card = parsePrevCard(text);
-      if (card) return JSON.stringify(card);
+      if (parsePrevCard(text)) return text;
       ctx.addIssue({ code: "custom", message: "prevCard is not a card as this app stores it" });
       return z.NEVER;
     }),
