@@ -53,6 +53,11 @@ export function histories(logs: { questionId: string; rating: number; reviewedAt
   });
 }
 
+/** Keep the defaults (null) when the fit does not predict this learner's history better. */
+export function chosenWeights(logLossBefore: number, logLossAfter: number, weights: number[]): string | null {
+  return logLossAfter <= logLossBefore ? JSON.stringify(weights) : null;
+}
+
 async function fit(db: Db, learnerId: string, b: Binding): Promise<FitReport> {
   const logs = await db.reviewLog.findMany({ where: { learnerId }, select: { questionId: true, rating: true, reviewedAt: true } });
   const items = histories(logs).flatMap((h) => h.slice(1).map((_, i) => new b.FSRSBindingItem(h.slice(0, i + 2).map((r) => new b.FSRSBindingReview(r.rating, r.deltaT)))));
@@ -69,8 +74,7 @@ async function fit(db: Db, learnerId: string, b: Binding): Promise<FitReport> {
     throw err;
   }
   const report: FitReport = { status: "done", reviews: logs.length, logLossBefore: before.logLoss, logLossAfter: after.logLoss, rmseBefore: before.rmseBins, rmseAfter: after.rmseBins, fittedAt: new Date().toISOString() };
-  // Keep the defaults when the fit does not predict this learner's history better.
-  await db.learner.update({ where: { id: learnerId }, data: { fsrsWeights: after.logLoss <= before.logLoss ? JSON.stringify(weights) : null, fitReport: JSON.stringify(report) } });
+  await db.learner.update({ where: { id: learnerId }, data: { fsrsWeights: chosenWeights(before.logLoss, after.logLoss, weights), fitReport: JSON.stringify(report) } });
   return report;
 }
 
