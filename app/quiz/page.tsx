@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { DIFFICULTIES, getCaseStudies, getChapters, getTopics } from "@/lib/content/index";
-import { QuizSession } from "@/components/quiz-session";
+import { QuizSession } from "@/components/quiz/quiz-session";
 import { deckQuestions, deckString, deckTitle } from "@/lib/quiz/decks";
 
 export const metadata: Metadata = { title: "Quiz" };
