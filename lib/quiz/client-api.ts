@@ -48,6 +48,20 @@ export async function postJson<T>(url: string, body: object): Promise<T> {
   throw new Error(`Could not save (${last || "no answer"}). Check your connection and try again.`);
 }
 
+export interface FitReportDto {
+  status: "running" | "done" | "failed";
+  reviews: number;
+  logLossBefore?: number;
+  logLossAfter?: number;
+  fittedAt?: string;
+  error?: string;
+}
+
+export const fitApi = {
+  status: () => getJson<{ report: FitReportDto | null }>("/api/fsrs/fit"),
+  start: () => postJson<{ report: FitReportDto }>("/api/fsrs/fit", {}),
+};
+
 export const quizApi = {
   next(deck: string, opts: { practice?: boolean; exclude?: string[]; prefer?: string } = {}): Promise<NextResponse> {
     const params = new URLSearchParams({ deck });
