@@ -8,15 +8,16 @@ async function openDeck(page: Page, url: string) {
 }
 
 test("Tab to Again and Enter grades Again, not the default Good", async ({ page }) => {
-  await openDeck(page, "/quiz?deck=all&size=5");
+  await openDeck(page, "/quiz?deck=all&size=1");
   await page.keyboard.press("Space");
   await expect(page.getByTestId("quiz-answer")).toBeVisible();
   await expect(page.getByTestId("answer-region")).toBeFocused();
   await page.getByRole("button", { name: /^Again/ }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("reviewed-count")).toContainText("1 / 5");
-  // An Again card is in learning: the counts show it.
-  await expect(page.locator(".quiz-counts .learning")).toContainText("1 learning");
+  await expect(page.getByTestId("summary-count")).toHaveText("1");
+  // The session summary counts grades: the one answer is an Again, not a Good.
+  await expect(page.locator(".summary-table tr", { hasText: "Again" }).locator("td")).toHaveText("1");
+  await expect(page.locator(".summary-table tr", { hasText: "Good" }).locator("td")).toHaveText("0");
 });
 
 test("Enter on the focused section link follows the link instead of grading", async ({ page }) => {
