@@ -8,16 +8,24 @@ async function openDeck(page: Page, url: string) {
 }
 
 test("Tab to Again and Enter grades Again, not the default Good", async ({ page }) => {
-  await openDeck(page, "/quiz?deck=all&size=1");
+  await openDeck(page, "/quiz?deck=all&size=5");
   await page.keyboard.press("Space");
   await expect(page.getByTestId("quiz-answer")).toBeVisible();
   await expect(page.getByTestId("answer-region")).toBeFocused();
   await page.getByRole("button", { name: /^Again/ }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByTestId("summary-count")).toHaveText("1");
-  // The session summary counts grades: the one answer is an Again, not a Good.
+  await expect(page.getByTestId("reviewed-count")).toContainText("1 / 5");
+  // Finish the session with Good from the keyboard; the summary must show exactly one Again.
+  for (let i = 2; i <= 5; i++) {
+    await expect(page.getByRole("button", { name: "Show answer" })).toBeFocused();
+    await page.keyboard.press("Space");
+    await expect(page.getByTestId("answer-region")).toBeFocused();
+    await page.keyboard.press("3");
+    if (i < 5) await expect(page.getByTestId("reviewed-count")).toContainText(`${i} / 5`);
+  }
+  await expect(page.getByTestId("summary-count")).toHaveText("5");
   await expect(page.locator(".summary-table tr", { hasText: "Again" }).locator("td")).toHaveText("1");
-  await expect(page.locator(".summary-table tr", { hasText: "Good" }).locator("td")).toHaveText("0");
+  await expect(page.locator(".summary-table tr", { hasText: "Good" }).locator("td")).toHaveText("4");
 });
 
 test("Enter on the focused section link follows the link instead of grading", async ({ page }) => {
