@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { AppError } from "./app-error";
 import { crossOriginRefusal, isJsonMediaType } from "./origin";
-import { QuizError } from "./quiz/service";
 
 // Every route handler goes through this: input validated by zod, known errors mapped to 4xx, never a raw 500 for bad input.
 
@@ -34,8 +34,8 @@ export function handlePost<S extends z.ZodType>(schema: S, handler: (input: z.in
     let body: unknown;
     try {
       body = await req.json();
-    } catch {
-      return jsonError(400, "The request body is not valid JSON.");
+    } catch (err) {
+      return jsonError(400, `The request body is not valid JSON (${err instanceof Error ? err.message : "parse error"}).`);
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) return jsonError(400, `Invalid body: ${describe(parsed.error)}`);
@@ -43,11 +43,12 @@ export function handlePost<S extends z.ZodType>(schema: S, handler: (input: z.in
   };
 }
 
-async function run(fn: () => Promise<Response>): Promise<Response> {
+/** Runs a handler and maps an AppError to its status; routes without a body schema use it directly. */
+export async function run(fn: () => Promise<Response>): Promise<Response> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof QuizError) return jsonError(err.status, err.message);
+    if (err instanceof AppError) return jsonError(err.status, err.message);
     throw err;
   }
 }
