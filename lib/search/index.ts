@@ -44,12 +44,16 @@ export interface SearchOptions {
   difficulty?: string;
   limit?: number;
   offset?: number;
+  /** 1-based page of `limit` hits; past the last page means the last page. Overrides offset. */
+  page?: number;
 }
 
 export interface SearchPage {
   hits: SearchHit[];
   /** Every match, before offset and limit. */
   total: number;
+  page: number;
+  pages: number;
 }
 
 const OPTIONS = {
@@ -156,7 +160,7 @@ export class SearchIndex {
    */
   page(query: string, opts: SearchOptions = {}): SearchPage {
     const terms = queryTerms(query.slice(0, 200)).slice(0, 12);
-    if (terms.length === 0) return { hits: [], total: 0 };
+    if (terms.length === 0) return { hits: [], total: 0, page: 1, pages: 1 };
     const filter = (r: MsResult) =>
       (!opts.kind || r.kind === opts.kind) && (!opts.topic || r.topic === opts.topic) && (!opts.difficulty || r.difficulty === opts.difficulty);
     const base: MsOptions = { filter, boostDocument, processTerm: (t) => t };
@@ -177,8 +181,11 @@ export class SearchIndex {
     if (results.length < FUZZY_BELOW) results = this.ms.search(fuzzy("AND"), base);
     if (results.length === 0 && terms.length > 1) results = this.ms.search(exact("OR"), base);
     if (results.length === 0 && terms.length > 1) results = this.ms.search(fuzzy("OR"), base);
-    const offset = Math.max(0, opts.offset ?? 0);
-    const page = results.slice(offset, offset + (opts.limit ?? 20));
+    const limit = opts.limit ?? 20;
+    const pages = Math.max(1, Math.ceil(results.length / limit));
+    const pageNo = opts.page === undefined ? Math.floor(Math.max(0, opts.offset ?? 0) / limit) + 1 : Math.min(Math.max(1, opts.page), pages);
+    const offset = opts.page === undefined ? Math.max(0, opts.offset ?? 0) : (pageNo - 1) * limit;
+    const page = results.slice(offset, offset + limit);
     const re = termPattern([...terms, ...page.flatMap((r) => r.terms)]);
     const hits = page.map((r) => {
       const stored = r as unknown as MsResult & Stored;
@@ -195,7 +202,7 @@ export class SearchIndex {
         titleHtml: highlight(stored.title, re),
       };
     });
-    return { hits, total: results.length };
+    return { hits, total: results.length, page: pageNo, pages };
   }
 }
 

@@ -45,6 +45,15 @@ describe("search", () => {
     assert.equal(index.search("kafka", { kind: "case-study" })[0].url, "/case-studies/fixture-co");
   });
 
+  it("pages results and clamps a page past the end to the last one", () => {
+    const all = index.search("window", { limit: 100 });
+    assert.ok(all.length >= 3, `only ${all.length} hits for window`);
+    const last = index.page("window", { limit: 2, page: 999 });
+    assert.equal(last.pages, Math.ceil(all.length / 2));
+    assert.equal(last.page, last.pages);
+    assert.deepEqual(last.hits.map((h) => h.id), all.slice((last.pages - 1) * 2).map((h) => h.id));
+  });
+
   it("returns nothing for an empty query", () => {
     assert.deepEqual(index.search("   "), []);
   });
