@@ -1,49 +1,76 @@
 import Link from "next/link";
 import type { Metadata } from "next";
-import { getQuestions, getTopics, isDifficulty } from "@/lib/content/index";
 import { DifficultySelect, TopicSelect } from "@/components/filter-selects";
 import { DifficultyBadge } from "@/components/difficulty";
+import { HoverPrefetchLink } from "@/components/hover-prefetch-link";
+import { currentLearnerId } from "@/lib/learner/session";
+import { QUESTIONS_PER_PAGE, questionList, type QuestionListParams } from "@/lib/question-list";
+import { pageHref } from "@/lib/search/paging";
+import styles from "./questions.module.css";
 
 export const metadata: Metadata = { title: "Interview questions" };
 
-type Search = { topic?: string; difficulty?: string };
-
-export default async function QuestionsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const sp = await searchParams;
-  const topics = getTopics();
-  const topic = topics.some((t) => t.id === sp.topic) ? sp.topic : undefined;
-  const difficulty = sp.difficulty && isDifficulty(sp.difficulty) ? sp.difficulty : undefined;
-  const questions = getQuestions({ topic, difficulty });
-  const counts = new Map<string, number>();
-  for (const q of getQuestions({ difficulty })) counts.set(q.topic, (counts.get(q.topic) ?? 0) + 1);
+export default async function QuestionsPage({ searchParams }: { searchParams: Promise<QuestionListParams> }) {
+  const list = await questionList(await searchParams, await currentLearnerId());
+  const { topic, difficulty, page, pages, total } = list;
   const deck = topic ? `topic:${topic}` : difficulty ? `difficulty:${difficulty}` : "all";
+  const href = (p: number) => pageHref("/questions", { topic, difficulty }, p);
+  const first = (page - 1) * QUESTIONS_PER_PAGE;
   return (
     <>
       <h1>Interview questions</h1>
       <form className="filters" action="/questions">
-        <TopicSelect topics={topics} value={topic} counts={counts} />
+        <TopicSelect topics={list.topics} value={topic} counts={list.counts} />
         <DifficultySelect value={difficulty} />
         <button className="button secondary" type="submit">
           Filter
         </button>
-        <Link className="button" href={`/quiz?deck=${deck}`}>
+        <Link className="button" href={`/quiz?deck=${deck}`} prefetch={false}>
           Quiz these
         </Link>
       </form>
       <p className="muted">
-        {questions.length} question{questions.length === 1 ? "" : "s"}
+        {total} question{total === 1 ? "" : "s"}
+        {pages > 1 && `, ${first + 1}–${first + list.questions.length} shown`}
+        {list.studied.size > 0 && ` · you have studied ${list.studied.size} on this page`}
       </p>
       <ul className="question-list">
-        {questions.map((q) => (
+        {list.questions.map((q) => (
           <li key={q.id}>
-            <Link href={`/questions/${q.id}`} dangerouslySetInnerHTML={{ __html: q.questionHtml }} />
+            <HoverPrefetchLink href={`/questions/${q.id}`} html={q.questionHtml} />
             <span className="tags">
+              {list.studied.has(q.id) && <span className={`badge ${styles.studied}`}>studied</span>}
               {q.open && <span className="badge">{q.sameAs ? "answered here" : "open"}</span>}
               <DifficultyBadge level={q.difficulty} />
             </span>
           </li>
         ))}
       </ul>
+      {pages > 1 && (
+        <nav className={styles.pages} aria-label="Question pages">
+          {page > 1 && (
+            <Link href={href(page - 1)} prefetch={false} rel="prev">
+              ← Previous
+            </Link>
+          )}
+          {Array.from({ length: pages }, (_, i) => i + 1).map((p) =>
+            p === page ? (
+              <span key={p} aria-current="page">
+                {p}
+              </span>
+            ) : (
+              <Link key={p} href={href(p)} prefetch={false} aria-label={`Page ${p}`}>
+                {p}
+              </Link>
+            ),
+          )}
+          {page < pages && (
+            <Link href={href(page + 1)} prefetch={false} rel="next">
+              Next →
+            </Link>
+          )}
+        </nav>
+      )}
     </>
   );
 }
