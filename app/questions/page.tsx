@@ -1,21 +1,16 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { DifficultySelect, TopicSelect } from "@/components/filter-selects";
-import { DifficultyBadge } from "@/components/difficulty";
-import { HoverPrefetchLink } from "@/components/hover-prefetch-link";
+import { QuestionListPage } from "@/components/question-list";
 import { currentLearnerId } from "@/lib/learner/session";
-import { QUESTIONS_PER_PAGE, questionList, type QuestionListParams } from "@/lib/question-list";
-import { pageHref } from "@/lib/search/paging";
-import styles from "./questions.module.css";
+import { questionList, type QuestionListParams } from "@/lib/question-list";
 
 export const metadata: Metadata = { title: "Interview questions" };
 
 export default async function QuestionsPage({ searchParams }: { searchParams: Promise<QuestionListParams> }) {
   const list = await questionList(await searchParams, await currentLearnerId());
-  const { topic, difficulty, page, pages, total } = list;
+  const { topic, difficulty } = list;
   const deck = topic ? `topic:${topic}` : difficulty ? `difficulty:${difficulty}` : "all";
-  const href = (p: number) => pageHref("/questions", { topic, difficulty }, p);
-  const first = (page - 1) * QUESTIONS_PER_PAGE;
   return (
     <>
       <h1>Interview questions</h1>
@@ -29,48 +24,7 @@ export default async function QuestionsPage({ searchParams }: { searchParams: Pr
           Quiz these
         </Link>
       </form>
-      <p className="muted">
-        {total} question{total === 1 ? "" : "s"}
-        {pages > 1 && `, ${first + 1}–${first + list.questions.length} shown`}
-        {list.studied.size > 0 && ` · you have studied ${list.studied.size} on this page`}
-      </p>
-      <ul className="question-list">
-        {list.questions.map((q) => (
-          <li key={q.id}>
-            <HoverPrefetchLink href={`/questions/${q.id}`} html={q.questionHtml} />
-            <span className="tags">
-              {list.studied.has(q.id) && <span className={`badge ${styles.studied}`}>studied</span>}
-              {q.open && <span className="badge">{q.sameAs ? "answered here" : "open"}</span>}
-              <DifficultyBadge level={q.difficulty} />
-            </span>
-          </li>
-        ))}
-      </ul>
-      {pages > 1 && (
-        <nav className={styles.pages} aria-label="Question pages">
-          {page > 1 && (
-            <Link href={href(page - 1)} prefetch={false} rel="prev">
-              ← Previous
-            </Link>
-          )}
-          {Array.from({ length: pages }, (_, i) => i + 1).map((p) =>
-            p === page ? (
-              <span key={p} aria-current="page">
-                {p}
-              </span>
-            ) : (
-              <Link key={p} href={href(p)} prefetch={false} aria-label={`Page ${p}`}>
-                {p}
-              </Link>
-            ),
-          )}
-          {page < pages && (
-            <Link href={href(page + 1)} prefetch={false} rel="next">
-              Next →
-            </Link>
-          )}
-        </nav>
-      )}
+      <QuestionListPage list={list} />
     </>
   );
 }
