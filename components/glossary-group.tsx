@@ -5,20 +5,40 @@ import type { GlossaryGroup } from "@/lib/content/glossary-groups";
 export function GlossaryLetters({ groups, current }: { groups: GlossaryGroup[]; current?: string }) {
   return (
     <nav className="letter-nav" aria-label="Glossary letters">
-      {groups.map((g) => (
-        <Link key={g.key} href={`/glossary/${g.key}`} prefetch={false} aria-current={g.key === current ? "page" : undefined} title={`${g.terms.length} terms`}>
-          {g.label}
-        </Link>
-      ))}
+      {groups
+        .filter((g) => g.part === 1)
+        .map((g) => (
+          <Link key={g.key} href={`/glossary/${g.key}`} prefetch={false} aria-current={current?.split("-")[0] === g.key ? "page" : undefined}>
+            {g.label}
+          </Link>
+        ))}
     </nav>
   );
 }
 
 /** One letter's terms with their definitions and a link to the chapter that explains each. */
 export function GlossaryTerms({ group }: { group: GlossaryGroup }) {
+  const letter = group.key.split("-")[0];
+  const partHref = (part: number) => `/glossary/${part === 1 ? letter : `${letter}-${part}`}`;
+  const more = group.parts > 1 && (
+    <p className="muted">
+      {group.label}, page {group.part} of {group.parts}:{" "}
+      {Array.from({ length: group.parts }, (_, i) => i + 1).map((p) =>
+        p === group.part ? null : (
+          <Link key={p} href={partHref(p)} prefetch={false}>
+            {p < group.part ? `← page ${p}` : `page ${p} →`}
+          </Link>
+        ),
+      )}
+    </p>
+  );
   return (
     <section aria-labelledby={`letter-${group.key}`}>
-      <h2 id={`letter-${group.key}`}>{group.label}</h2>
+      <h2 id={`letter-${group.key}`}>
+        {group.label}
+        {group.parts > 1 && ` (${group.part} of ${group.parts})`}
+      </h2>
+      {more}
       <dl className="glossary-list">
         {group.terms.map((t) => {
           const [chapterId, anchor] = t.chapter?.split("#") ?? [];
@@ -41,6 +61,7 @@ export function GlossaryTerms({ group }: { group: GlossaryGroup }) {
           );
         })}
       </dl>
+      {more}
     </section>
   );
 }
