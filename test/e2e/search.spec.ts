@@ -87,10 +87,10 @@ test("list pages stay under 100 kB of HTML, paged with filters in the URL", asyn
 
 test("an old /glossary#term link lands on the term's letter page", async ({ page }) => {
   await page.goto("/glossary#python-decorator");
-  await expect(page).toHaveURL(/\/glossary\/d(-2)?#python-decorator$/);
+  await expect(page).toHaveURL(/\/glossary\/d(-2)?#python-decorator$/, { timeout: 20_000 });
   await expect(page.locator("#python-decorator")).toBeVisible();
   await page.goto("/glossary#acid");
-  await expect(page.locator("#acid")).toBeVisible();
+  await expect(page.locator("#acid")).toBeVisible({ timeout: 20_000 });
 });
 
 test("the question list marks what this learner has studied, and only for them", async ({ page, browser, baseURL }) => {
