@@ -1,16 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
-
-interface Hit {
-  id: string;
-  kind: string;
-  titleHtml: string;
-  context: string;
-  url: string;
-  snippet: string;
-  difficulty: string;
-}
+import { useEffect, useId, useRef, useState, type CSSProperties } from "react";
+import styles from "./search-box.module.css";
+import { useSearchResults } from "./use-search-results";
 
 const KIND_LABEL: Record<string, string> = { chapter: "Chapter", "case-study": "Case study", question: "Question" };
 
@@ -23,10 +15,11 @@ export function SearchBox() {
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
   const [q, setQ] = useState("");
-  const [hits, setHits] = useState<Hit[] | null>(null);
+  const { hits, error } = useSearchResults(q);
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
   const [ready, setReady] = useState(false);
+  const [top, setTop] = useState<number>();
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
@@ -43,40 +36,35 @@ export function SearchBox() {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  useEffect(() => {
-    const query = q.trim();
-    if (!query) {
-      setHits(null);
-      return;
-    }
-    const ctrl = new AbortController();
-    const timer = setTimeout(async () => {
-      try {
-        const res = await fetch(`/api/search?limit=8&q=${encodeURIComponent(query)}`, { signal: ctrl.signal });
-        if (res.ok) {
-          setHits(((await res.json()) as { hits: Hit[] }).hits);
-          setActive(-1);
-        }
-      } catch {}
-    }, 100);
-    return () => {
-      clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [q]);
+  useEffect(() => setActive(-1), [hits]);
 
-  const showList = open && hits !== null;
+  // Arrow keys move through more results than fit: keep the highlighted one visible.
+  useEffect(() => {
+    if (active >= 0) document.getElementById(`${listId}-${active}`)?.scrollIntoView({ block: "nearest" });
+  }, [active, listId]);
+
+  const showPopup = open && (hits !== null || error !== null);
+  useEffect(() => {
+    if (showPopup) setTop(input.current ? input.current.getBoundingClientRect().bottom + 4 : undefined);
+  }, [showPopup]);
+
+  const go = (url: string) => {
+    setOpen(false);
+    router.push(url);
+  };
+  const showList = showPopup && !!hits?.length;
+
   return (
     <form
       role="search"
+      aria-label="Site"
       action="/search"
-      className="search-box"
+      className={`search-box ${styles.box}`}
       data-ready={ready || undefined}
       onSubmit={(e) => {
         if (active >= 0 && hits?.[active]) {
           e.preventDefault();
-          setOpen(false);
-          router.push(hits[active].url);
+          go(hits[active].url);
         }
       }}
       onBlur={(e) => {
@@ -94,9 +82,10 @@ export function SearchBox() {
         placeholder="Search…"
         autoComplete="off"
         role="combobox"
+        aria-autocomplete="list"
         aria-expanded={showList}
-        aria-controls={listId}
-        aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
+        aria-controls={showList ? listId : undefined}
+        aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
         value={q}
         onChange={(e) => {
           setQ(e.target.value);
@@ -104,43 +93,67 @@ export function SearchBox() {
         }}
         onFocus={() => setOpen(true)}
         onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            // Chromium clears a search field on Escape; closing the popup must keep what was typed.
+            if (showPopup) {
+              e.preventDefault();
+              setOpen(false);
+            }
+            return;
+          }
           if (!hits?.length) return;
           if (e.key === "ArrowDown") {
             e.preventDefault();
+            setOpen(true);
             setActive((a) => (a + 1) % hits.length);
           } else if (e.key === "ArrowUp") {
             e.preventDefault();
             setActive((a) => (a <= 0 ? hits.length - 1 : a - 1));
-          } else if (e.key === "Escape") {
-            setOpen(false);
-            input.current?.blur();
           }
         }}
       />
       <kbd aria-hidden="true">/</kbd>
-      {showList && (
-        <ul className="search-results" id={listId} role="listbox" aria-label="Search results">
-          {hits.length === 0 && <li className="empty">No results for “{q}”.</li>}
-          {hits.map((h, i) => (
-            <li key={h.id} id={`${listId}-${i}`} role="option" aria-selected={i === active}>
-              <a href={h.url} onClick={() => setOpen(false)} tabIndex={-1}>
-                <span className="hit-meta">
-                  {KIND_LABEL[h.kind]} · {h.context}
-                  {h.difficulty ? ` · ${h.difficulty}` : ""}
-                </span>
-                <div className="hit-title" dangerouslySetInnerHTML={{ __html: h.titleHtml }} />
-                <div className="hit-snippet" dangerouslySetInnerHTML={{ __html: h.snippet }} />
-              </a>
-            </li>
-          ))}
-          {hits.length > 0 && (
-            <li>
-              <a href={`/search?q=${encodeURIComponent(q)}`} tabIndex={-1}>
-                All results for “{q}” →
-              </a>
-            </li>
+      {showPopup && (
+        <div className={`search-results ${styles.popup}`} style={top === undefined ? undefined : ({ "--search-top": `${top}px` } as CSSProperties)}>
+          {error !== null && (
+            <p className={styles.error} role="alert">
+              Search failed: {error}. Press Enter for the full results page.
+            </p>
           )}
-        </ul>
+          {hits?.length === 0 && (
+            <p className={styles.message} role="status">
+              No results for “{q}”.
+            </p>
+          )}
+          {showList && (
+            <ul className={styles.list} id={listId} role="listbox" aria-label="Search results">
+              {hits.map((h, i) => (
+                <li
+                  key={h.id}
+                  id={`${listId}-${i}`}
+                  role="option"
+                  aria-selected={i === active}
+                  data-url={h.url}
+                  // Keep focus in the box so the click is not lost to the form's blur handler.
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => go(h.url)}
+                >
+                  <span className="hit-meta">
+                    {KIND_LABEL[h.kind]} · {h.context}
+                    {h.difficulty ? ` · ${h.difficulty}` : ""}
+                  </span>
+                  <div className="hit-title" dangerouslySetInnerHTML={{ __html: h.titleHtml }} />
+                  <div className={`hit-snippet ${styles.snippet}`} dangerouslySetInnerHTML={{ __html: h.snippet }} />
+                </li>
+              ))}
+            </ul>
+          )}
+          {!!hits?.length && (
+            <a className={styles.all} href={`/search?q=${encodeURIComponent(q)}`}>
+              All results for “{q}” →
+            </a>
+          )}
+        </div>
       )}
     </form>
   );

@@ -12,7 +12,7 @@ import { contentDirs } from "../lib/paths";
 import { cardToRow, recordToLogRow } from "../lib/quiz/card-mapper";
 import { newCard, review } from "../lib/quiz/scheduler";
 import { submitReview } from "../lib/quiz/service";
-import { buildSearchIndex, SearchIndex, searchDocs } from "../lib/search/index";
+import { benchSearch, benchWeight } from "./bench-search";
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -48,29 +48,20 @@ console.log(`bench on ${os.cpus().length} cores, node ${process.version}\n`);
 const db = createDb(dbFile);
 const t0 = performance.now();
 const report = await ingest(db, contentDirs(), path.join(dataDir, "generated"));
-console.log(`ingest (cold, empty db): ${(performance.now() - t0).toFixed(0)} ms for ${report.counts.questions} questions, ${report.counts.chapters} chapters, ${report.counts.caseStudies} case studies`);
+const coldMs = performance.now() - t0;
+console.log(`ingest (cold, empty db): ${coldMs.toFixed(0)} ms for ${report.counts.questions} questions, ${report.counts.chapters} chapters, ${report.counts.caseStudies} case studies`);
 const t1 = performance.now();
 await ingest(db, contentDirs(), path.join(dataDir, "generated"));
-console.log(`ingest (re-run, nothing changed): ${(performance.now() - t1).toFixed(0)} ms`);
+const unchangedMs = performance.now() - t1;
+console.log(`ingest (re-run, nothing changed): ${unchangedMs.toFixed(0)} ms`);
 const t2 = performance.now();
 loadContent(contentDirs(), { html: false });
-console.log(`content:check work (no HTML): ${(performance.now() - t2).toFixed(0)} ms\n`);
+const checkMs = performance.now() - t2;
+console.log(`content:check work (no HTML): ${checkMs.toFixed(0)} ms\n`);
 
 // Search over the real index.
 const { bundle, sectionTexts } = loadContent(contentDirs());
-const json = buildSearchIndex(searchDocs(bundle, sectionTexts));
-const index = SearchIndex.fromJSON(json);
-console.log(`search index: ${(json.length / 1024).toFixed(0)} KiB serialized (server side only)`);
-const queries = {
-  exact: ["kafka", "partition", "window function", "slowly changing dimension", "idempotency", "watermark", "parquet", "airflow sensor"],
-  prefix: ["kaf", "partit", "wind", "idempot", "waterm", "parq", "orchestr", "dimens"],
-  fuzzy: ["kafak", "partiton", "idempotancy", "watermrk", "parquett", "orchestraton", "snowflak", "consumr group"],
-};
-for (const [kind, qs] of Object.entries(queries)) {
-  const runs = Array.from({ length: 25 }, () => qs).flat();
-  const times = timeEach(runs, (q) => index.search(q, { limit: 20 }));
-  console.log(`search ${kind.padEnd(6)} p50 ${fmt(pct(times, 50))}  p95 ${fmt(pct(times, 95))}  (${runs.length} queries)`);
-}
+const searchResult = benchSearch(bundle, sectionTexts, console.log);
 console.log();
 
 // Review writes: the app's path through Prisma vs the same transaction in raw better-sqlite3.
@@ -109,3 +100,20 @@ const p50 = pct(prismaTimes, 50), p95 = pct(prismaTimes, 95), r50 = pct(rawTimes
 console.log(`review write via Prisma          p50 ${fmt(p50)}  p95 ${fmt(p95)}  (${ids.length} reviews)`);
 console.log(`review write via raw better-sqlite3 p50 ${fmt(r50)}  p95 ${fmt(r95)}  (${ids.length} reviews)`);
 console.log(`Prisma / raw ratio: p50 ${(p50 / r50).toFixed(1)}×  p95 ${(p95 / r95).toFixed(1)}×`);
+
+const weight = await benchWeight({ ...process.env, DATA_DIR: dataDir, GENERATED_DIR: path.join(dataDir, "generated") }, bundle, console.log);
+
+// `npm run bench -- --json`: one JSON object on the last line, for CI and for comparing runs.
+if (process.argv.includes("--json")) {
+  const r = (n: number) => Math.round(n * 1000) / 1000;
+  console.log(
+    JSON.stringify({
+      cores: os.cpus().length,
+      node: process.version,
+      ingest: { coldMs: Math.round(coldMs), unchangedMs: Math.round(unchangedMs), checkMs: Math.round(checkMs) },
+      search: searchResult,
+      reviewWrite: { prismaP50: r(p50), prismaP95: r(p95), rawP50: r(r50), rawP95: r(r95) },
+      weight,
+    }),
+  );
+}

@@ -1,53 +1,32 @@
-import Link from "next/link";
 import type { Metadata } from "next";
-import { getChapter, getGlossary } from "@/lib/content/index";
+import Link from "next/link";
+import { getGlossary } from "@/lib/content/index";
+import { glossaryGroups, glossaryIdExceptions } from "@/lib/content/glossary-groups";
+import { GlossaryHashRedirect } from "@/components/glossary-hash-redirect";
 
 export const metadata: Metadata = { title: "Glossary" };
 
+/**
+ * Only the letters: every page's header links here and Next prefetches it, so the definitions live on
+ * the letter pages and this page stays a few kilobytes.
+ */
 export default function GlossaryPage() {
-  const terms = getGlossary();
-  const letter = (t: string) => (/[a-z]/i.test(t[0]) ? t[0].toUpperCase() : "#");
-  const letters = [...new Set(terms.map((t) => letter(t.term)))];
+  const groups = glossaryGroups();
   return (
     <div className="narrow" style={{ margin: "0 auto" }}>
       <h1>Glossary</h1>
-      <p className="lead">{terms.length} terms, each defined in a sentence or three and linked to the chapter that explains it.</p>
-      <nav className="letter-nav" aria-label="Jump to letter">
-        {letters.map((l) => (
-          <a key={l} href={`#letter-${l}`}>
-            {l}
-          </a>
+      <p className="lead">{getGlossary().length} terms, each defined in a sentence or three and linked to the chapter that explains it. Pick a letter:</p>
+      <ul className="letter-nav" aria-label="Glossary letters" style={{ listStyle: "none", padding: 0 }}>
+        {groups.map((g) => (
+          <li key={g.key}>
+            <Link href={`/glossary/${g.key}`} prefetch={false}>
+              {g.label}
+              {g.parts > 1 && ` ${g.part}`}: {g.terms[0].term} – {g.terms[g.terms.length - 1].term}
+            </Link>
+          </li>
         ))}
-      </nav>
-      {letters.map((l) => (
-        <section key={l} aria-labelledby={`letter-${l}`}>
-          <h2 id={`letter-${l}`}>{l}</h2>
-          <dl className="glossary-list">
-            {terms
-              .filter((t) => letter(t.term) === l)
-              .map((t) => {
-                const [chapterId, anchor] = t.chapter?.split("#") ?? [];
-                const chapter = chapterId ? getChapter(chapterId) : undefined;
-                return (
-                  <div key={t.id}>
-                    <dt id={t.id}>
-                      {t.term}
-                      {t.aliases.length > 0 && <span className="muted"> ({t.aliases.join(", ")})</span>}
-                    </dt>
-                    <dd>
-                      <span dangerouslySetInnerHTML={{ __html: t.html }} />
-                      {chapter && (
-                        <Link href={`/chapters/${chapterId}#${anchor}`} className="hit-meta">
-                          Read more in {chapter.title}
-                        </Link>
-                      )}
-                    </dd>
-                  </div>
-                );
-              })}
-          </dl>
-        </section>
-      ))}
+      </ul>
+      <GlossaryHashRedirect exceptions={glossaryIdExceptions()} />
     </div>
   );
 }

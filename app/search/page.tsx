@@ -2,13 +2,16 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { getTopics, isDifficulty } from "@/lib/content/index";
 import { DifficultySelect, TopicSelect } from "@/components/filter-selects";
-import { KINDS, search, type SearchKind } from "@/lib/search/index";
+import { KINDS, searchPage, type SearchKind } from "@/lib/search/index";
+import { pageHref, pageNumber } from "@/lib/search/paging";
+import styles from "./search.module.css";
 
 export const metadata: Metadata = { title: "Search" };
 
 const KIND_LABEL: Record<SearchKind, string> = { chapter: "Chapters", "case-study": "Case studies", question: "Questions" };
+const PER_PAGE = 50;
 
-type Search = { q?: string; kind?: string; topic?: string; difficulty?: string };
+type Search = { q?: string; kind?: string; topic?: string; difficulty?: string; page?: string };
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
@@ -17,11 +20,14 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const topics = getTopics();
   const topic = topics.some((t) => t.id === sp.topic) ? sp.topic : undefined;
   const difficulty = sp.difficulty && isDifficulty(sp.difficulty) ? sp.difficulty : undefined;
-  const hits = q ? search(q, { kind, topic, difficulty, limit: 50 }) : [];
+  const requested = pageNumber(sp.page, Number.MAX_SAFE_INTEGER);
+  const { hits, total, page, pages } = searchPage(q, { kind, topic, difficulty, limit: PER_PAGE, page: requested });
+  const first = (page - 1) * PER_PAGE;
+  const href = (p: number) => pageHref("/search", { q, kind, topic, difficulty }, p);
   return (
     <div className="narrow" style={{ margin: "0 auto" }}>
       <h1>Search</h1>
-      <form className="filters" action="/search" role="search">
+      <form className="filters" action="/search" role="search" aria-label="Full search">
         <label style={{ flex: 1 }}>
           Words to find
           <input type="search" name="q" defaultValue={q} placeholder="e.g. kafka consumer group" />
@@ -45,21 +51,32 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       </form>
       {q && (
         <p className="muted" aria-live="polite">
-          {hits.length === 0 ? `No results for “${q}”. Try fewer or shorter words.` : `${hits.length}${hits.length === 50 ? "+" : ""} results for “${q}”`}
+          {total === 0
+            ? `No results for “${q}”. Try fewer or shorter words.`
+            : `${total} result${total === 1 ? "" : "s"} for “${q}”${pages > 1 ? `, ${first + 1}–${first + hits.length} shown` : ""}`}
         </p>
       )}
-      <ol className="question-list" style={{ listStyle: "none" }}>
+      <ol className="question-list" style={{ listStyle: "none" }} start={first + 1}>
         {hits.map((h) => (
-          <li key={h.id} style={{ display: "block" }}>
+          <li key={h.id} className={styles.hit}>
             <div className="hit-meta">
               {KIND_LABEL[h.kind]} · {h.context}
               {h.difficulty ? ` · ${h.difficulty}` : ""}
             </div>
-            <Link href={h.url} dangerouslySetInnerHTML={{ __html: h.titleHtml }} />
-            <p className="muted" style={{ margin: "0.2rem 0 0" }} dangerouslySetInnerHTML={{ __html: h.snippet }} />
+            <Link href={h.url} prefetch={false} dangerouslySetInnerHTML={{ __html: h.titleHtml }} />
+            <p className={`muted ${styles.snippet}`} dangerouslySetInnerHTML={{ __html: h.snippet }} />
           </li>
         ))}
       </ol>
+      {pages > 1 && (
+        <nav className={styles.pages} aria-label="Result pages">
+          {page > 1 ? <Link href={href(page - 1)} prefetch={false}>← Previous {PER_PAGE}</Link> : <span />}
+          <span className="muted">
+            Page {page} of {pages}
+          </span>
+          {page < pages ? <Link href={href(page + 1)} prefetch={false}>Next {Math.min(PER_PAGE, total - page * PER_PAGE)} →</Link> : <span />}
+        </nav>
+      )}
     </div>
   );
 }

@@ -1,14 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
-import MiniSearch, { type SearchResult as MsResult } from "minisearch";
+import MiniSearch, { type Query, type SearchOptions as MsOptions, type SearchResult as MsResult } from "minisearch";
 import { generatedDir } from "../paths";
 import type { ContentBundle, SectionText } from "../content/types";
+import { flatten, highlight, htmlToText, processTerm, queryTerms, snippet, termPattern, transpositions } from "./text";
+
+export { highlight, snippet } from "./text";
 
 export const SEARCH_FILE = "search-index.json";
 export const KINDS = ["chapter", "case-study", "question"] as const;
 export type SearchKind = (typeof KINDS)[number];
 
-interface SearchDoc {
+export interface SearchDoc {
   id: string;
   kind: SearchKind;
   title: string;
@@ -40,18 +43,50 @@ export interface SearchOptions {
   topic?: string;
   difficulty?: string;
   limit?: number;
+  offset?: number;
+  /** 1-based page of `limit` hits; past the last page means the last page. Overrides offset. */
+  page?: number;
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  /** Every match, before offset and limit. */
+  total: number;
+  page: number;
+  pages: number;
 }
 
 const OPTIONS = {
   fields: ["title", "text", "tags", "context"],
   storeFields: ["kind", "title", "context", "url", "topic", "difficulty"],
-  searchOptions: { boost: { title: 3, tags: 2, context: 1.2 }, prefix: true, fuzzy: 0.2 },
+  processTerm,
+  searchOptions: { boost: { title: 3, tags: 2, context: 1.2 } },
 };
+
+/** A whole chapter outranks its own sections when both match: its page is the better landing place. */
+const boostDocument = (id: string) => (id.startsWith("ch:") ? 1.6 : 1);
+
+/** Fewer hits than this from exact and prefix matching, and the search also tries typo-tolerant matching. */
+const FUZZY_BELOW = 3;
 
 export function searchDocs(bundle: ContentBundle, sections: SectionText[]): SearchDoc[] {
   const chapterTitle = new Map(bundle.chapters.map((c) => [c.id, c.title]));
   const chapterTags = new Map(bundle.chapters.map((c) => [c.id, c.tags.join(" ")]));
+  const topicTitle = new Map(bundle.topics.map((t) => [t.id, t.title]));
   const docs: SearchDoc[] = [];
+  for (const c of bundle.chapters) {
+    docs.push({
+      id: `ch:${c.id}`,
+      kind: "chapter",
+      title: c.title,
+      context: "Chapter",
+      text: c.summary,
+      tags: c.tags.join(" "),
+      url: `/chapters/${c.id}`,
+      topic: "",
+      difficulty: "",
+    });
+  }
   for (const s of sections) {
     docs.push({
       id: `c:${s.chapterId}#${s.anchor}`,
@@ -70,9 +105,9 @@ export function searchDocs(bundle: ContentBundle, sections: SectionText[]): Sear
     docs.push({
       id: `cs:${c.id}`,
       kind: "case-study",
-      title: `${c.company}`,
+      title: c.company,
       context: c.industry,
-      text: `${c.summary}\n${stack}\n${stripTags(c.html)}`,
+      text: `${c.summary}\n${stack}\n${htmlToText(c.html)}`,
       tags: c.tags.join(" "),
       url: `/case-studies/${c.id}`,
       topic: "",
@@ -84,8 +119,8 @@ export function searchDocs(bundle: ContentBundle, sections: SectionText[]): Sear
       id: `q:${q.id}`,
       kind: "question",
       title: q.questionText,
-      context: bundle.topics.find((t) => t.id === q.topic)?.title ?? q.topic,
-      text: `${q.keyPoints.join("\n")}\n${stripTags(q.answerHtml)}`,
+      context: topicTitle.get(q.topic) ?? q.topic,
+      text: `${q.keyPoints.join("\n")}\n${htmlToText(q.answerHtml)}`,
       tags: [...q.tags, ...q.companies].join(" "),
       url: `/questions/${q.id}`,
       topic: q.topic,
@@ -99,8 +134,10 @@ export function searchDocs(bundle: ContentBundle, sections: SectionText[]): Sear
 export function buildSearchIndex(docs: SearchDoc[]): string {
   const ms = new MiniSearch<SearchDoc>(OPTIONS);
   ms.addAll(docs);
-  return JSON.stringify({ index: ms.toJSON(), texts: Object.fromEntries(docs.map((d) => [d.id, d.text])) });
+  return JSON.stringify({ index: ms.toJSON(), texts: Object.fromEntries(docs.map((d) => [d.id, flatten(d.text)])) });
 }
+
+type Stored = Pick<SearchDoc, "kind" | "title" | "context" | "url" | "topic" | "difficulty">;
 
 export class SearchIndex {
   private constructor(
@@ -114,39 +151,76 @@ export class SearchIndex {
   }
 
   search(query: string, opts: SearchOptions = {}): SearchHit[] {
-    const q = query.trim().slice(0, 200);
-    if (!q) return [];
+    return this.page(query, opts).hits;
+  }
+
+  /**
+   * Exact and prefix matching first (cheap); typo-tolerant matching, including swapped letters, only when
+   * that finds little. All terms must match when they can, otherwise any term, so a typo does not empty the page.
+   */
+  page(query: string, opts: SearchOptions = {}): SearchPage {
+    const terms = queryTerms(query.slice(0, 200)).slice(0, 12);
+    if (terms.length === 0) return { hits: [], total: 0, page: 1, pages: 1 };
     const filter = (r: MsResult) =>
       (!opts.kind || r.kind === opts.kind) && (!opts.topic || r.topic === opts.topic) && (!opts.difficulty || r.difficulty === opts.difficulty);
-    // All terms must match when they can; otherwise fall back to any term so a typo does not empty the page.
-    let results = this.ms.search(q, { filter, combineWith: "AND" });
-    if (results.length === 0) results = this.ms.search(q, { filter, combineWith: "OR" });
-    return results.slice(0, opts.limit ?? 20).map((r) => {
-      const terms = [...new Set([...r.terms, ...r.queryTerms])];
+    const base: MsOptions = { filter, boostDocument, processTerm: (t) => t };
+    // Prefix only on words long enough to narrow anything down, so "a b c" does not expand to the whole vocabulary.
+    const prefix = (t: string) => t.length >= 3;
+    const exact = (combineWith: "AND" | "OR"): Query => ({ combineWith, queries: terms.map((t) => ({ queries: [t], prefix: prefix(t) })) });
+    const fuzzy = (combineWith: "AND" | "OR"): Query => ({
+      combineWith,
+      queries: terms.map((t) => ({
+        combineWith: "OR",
+        queries: [
+          { queries: [t], prefix: prefix(t), fuzzy: t.length >= 4 ? 0.2 : false },
+          ...(t.length >= 4 ? [{ queries: transpositions(t), prefix: false, fuzzy: false }] : []),
+        ],
+      })),
+    });
+    let results = this.ms.search(exact("AND"), base);
+    if (results.length < FUZZY_BELOW) results = this.ms.search(fuzzy("AND"), base);
+    if (results.length === 0 && terms.length > 1) results = this.ms.search(exact("OR"), base);
+    if (results.length === 0 && terms.length > 1) results = this.ms.search(fuzzy("OR"), base);
+    const limit = opts.limit ?? 20;
+    const pages = Math.max(1, Math.ceil(results.length / limit));
+    const pageNo = opts.page === undefined ? Math.floor(Math.max(0, opts.offset ?? 0) / limit) + 1 : Math.min(Math.max(1, opts.page), pages);
+    const offset = opts.page === undefined ? Math.max(0, opts.offset ?? 0) : (pageNo - 1) * limit;
+    const page = results.slice(offset, offset + limit);
+    const re = termPattern([...terms, ...page.flatMap((r) => r.terms)]);
+    const hits = page.map((r) => {
+      const stored = r as unknown as MsResult & Stored;
       return {
         id: r.id as string,
-        kind: r.kind,
-        title: r.title,
-        context: r.context,
-        url: r.url,
-        topic: r.topic,
-        difficulty: r.difficulty,
+        kind: stored.kind,
+        title: stored.title,
+        context: stored.context,
+        url: stored.url,
+        topic: stored.topic,
+        difficulty: stored.difficulty,
         score: r.score,
-        snippet: snippet(this.texts[r.id as string] ?? "", terms),
-        titleHtml: highlight(r.title, terms),
+        snippet: snippet("", re, 200, this.texts[r.id as string] ?? ""),
+        titleHtml: highlight(stored.title, re),
       };
     });
+    return { hits, total: results.length, page: pageNo, pages };
   }
 }
 
-const cache = globalThis as unknown as { __search?: { file: string; mtimeMs: number; index: SearchIndex } };
+const cache = globalThis as unknown as { __search?: { file: string; mtimeMs: number; checkedAt: number; index: SearchIndex } };
 
+/** Re-checks the file at most once a second: a stat per keystroke costs more than the search itself. */
 export function getSearchIndex(): SearchIndex {
   const file = path.join(generatedDir(), SEARCH_FILE);
+  const now = Date.now();
+  const hit = cache.__search;
+  if (hit?.file === file && now - hit.checkedAt < 1000) return hit.index;
   const stat = fs.statSync(file);
-  if (cache.__search?.file === file && cache.__search.mtimeMs === stat.mtimeMs) return cache.__search.index;
+  if (hit?.file === file && hit.mtimeMs === stat.mtimeMs) {
+    hit.checkedAt = now;
+    return hit.index;
+  }
   const index = SearchIndex.fromJSON(fs.readFileSync(file, "utf8"));
-  cache.__search = { file, mtimeMs: stat.mtimeMs, index };
+  cache.__search = { file, mtimeMs: stat.mtimeMs, checkedAt: now, index };
   return index;
 }
 
@@ -154,39 +228,6 @@ export function search(query: string, opts: SearchOptions = {}): SearchHit[] {
   return getSearchIndex().search(query, opts);
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
-
-function termPattern(terms: string[]): RegExp | null {
-  const parts = terms.filter((t) => t.length > 1).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  if (parts.length === 0) return null;
-  parts.sort((a, b) => b.length - a.length);
-  return new RegExp(`(${parts.join("|")})`, "gi");
-}
-
-export function highlight(text: string, terms: string[]): string {
-  const re = termPattern(terms);
-  if (!re) return escapeHtml(text);
-  return text
-    .split(re)
-    .map((part, i) => (i % 2 === 1 ? `<mark>${escapeHtml(part)}</mark>` : escapeHtml(part)))
-    .join("");
-}
-
-/** About 200 characters around the first matched term, cut at word boundaries. */
-export function snippet(text: string, terms: string[], width = 200): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  const re = termPattern(terms);
-  const at = re ? flat.search(re) : -1;
-  let start = Math.max(0, (at < 0 ? 0 : at) - width / 3);
-  if (start > 0) start = flat.indexOf(" ", start) + 1;
-  let end = Math.min(flat.length, start + width);
-  if (end < flat.length) end = flat.lastIndexOf(" ", end);
-  const body = flat.slice(start, end);
-  return `${start > 0 ? "… " : ""}${highlight(body, terms)}${end < flat.length ? " …" : ""}`;
-}
-
-function stripTags(html: string): string {
-  return html.replace(/<[^>]+>/g, " ").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, "&");
+export function searchPage(query: string, opts: SearchOptions = {}): SearchPage {
+  return getSearchIndex().page(query, opts);
 }

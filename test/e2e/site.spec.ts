@@ -30,7 +30,7 @@ test("search from the keyboard shortcut shows results as you type", async ({ pag
   const options = page.getByRole("option");
   await expect(options.first()).toBeVisible();
   await expect(options.first().locator("mark").first()).toBeVisible();
-  const target = (await options.first().getByRole("link").getAttribute("href"))!;
+  const target = (await options.first().getAttribute("data-url"))!;
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "$"));
