@@ -1,5 +1,6 @@
 // Validates content only (no rendering output, no database): fast enough for a pre-commit habit.
-import { contentDirs } from "../lib/paths";
+import { contentDirs, generatedDir } from "../lib/paths";
+import { runExerciseCheckCli } from "../lib/exercises/check";
 import { loadContent } from "../lib/content/load";
 import { formatIssue } from "../lib/content/issues";
 
@@ -15,3 +16,4 @@ console.log(
   `content check passed in ${ms} ms: ${bundle.chapters.length} chapters, ${bundle.caseStudies.length} case studies, ` +
     `${bundle.questions.length} questions, ${bundle.glossary.length} glossary terms, ${bundle.topics.length} topics.`,
 );
+if (!(await runExerciseCheckCli({ roots: contentDirs(), cacheDir: generatedDir() }))) process.exit(1);

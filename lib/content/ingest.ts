@@ -6,6 +6,8 @@ import { buildSearchIndex, searchDocs, SEARCH_FILE } from "../search/index";
 import { BUNDLE_FILE } from "./index";
 import { ContentError } from "./issues";
 import { loadContent } from "./load";
+import { checkExercises } from "../exercises/check";
+import { EXERCISES_FILE } from "../exercises/types";
 
 export interface IngestReport {
   sync: SyncReport;
@@ -21,6 +23,9 @@ export async function ingest(db: Db, roots: string[], outDir: string): Promise<I
   const started = performance.now();
   const { bundle, sectionTexts, issues } = loadContent(roots);
   if (issues.length) throw new ContentError(issues);
+  // Exercises are verified by running their reference solutions; unchanged ones come from the cache.
+  const exercises = await checkExercises({ roots, cacheDir: outDir });
+  if (exercises.issues.length) throw new ContentError(exercises.issues);
 
   const searchJson = buildSearchIndex(searchDocs(bundle, sectionTexts));
   const sync = await syncQuestions(
@@ -31,6 +36,7 @@ export async function ingest(db: Db, roots: string[], outDir: string): Promise<I
   fs.mkdirSync(outDir, { recursive: true });
   writeAtomic(path.join(outDir, SEARCH_FILE), searchJson);
   writeAtomic(path.join(outDir, BUNDLE_FILE), JSON.stringify(bundle));
+  writeAtomic(path.join(outDir, EXERCISES_FILE), JSON.stringify(exercises.artifacts));
   return {
     sync,
     counts: { chapters: bundle.chapters.length, caseStudies: bundle.caseStudies.length, questions: bundle.questions.length, glossary: bundle.glossary.length },
