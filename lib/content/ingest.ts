@@ -8,6 +8,7 @@ import { ContentError } from "./issues";
 import { loadContent } from "./load";
 import { checkExercises } from "../exercises/check";
 import { EXERCISES_FILE } from "../exercises/types";
+import { exerciseRows } from "../exercises/cards";
 
 export interface IngestReport {
   sync: SyncReport;
@@ -30,7 +31,11 @@ export async function ingest(db: Db, roots: string[], outDir: string): Promise<I
   const searchJson = buildSearchIndex(searchDocs(bundle, sectionTexts));
   const sync = await syncQuestions(
     db,
-    bundle.questions.map((q) => ({ id: q.id, topic: q.topic, difficulty: q.difficulty, chapter: q.chapter, hash: q.hash })),
+    [
+      ...bundle.questions.map((q) => ({ id: q.id, topic: q.topic, difficulty: q.difficulty, chapter: q.chapter, hash: q.hash })),
+      // Exercises are cards too; their `ex-` ids never collide with question ids.
+      ...exerciseRows(exercises.artifacts.exercises),
+    ],
   );
 
   fs.mkdirSync(outDir, { recursive: true });
