@@ -77,7 +77,9 @@ export async function checkExercises(opts: CheckOptions): Promise<CheckResult> {
   let ran = 0;
   let cached = 0;
 
-  const broken = new Set(issues.map((i) => i.file));
+  // Only files that could not be parsed are skipped; a bad chapter link still lets the solutions run,
+  // so one check reports every problem of a file.
+  const broken = new Set(load.issues.map((i) => i.file));
   const runnable = load.exercises.filter((ex) => !broken.has(ex.file) && (!ex.dataset || datasets.has(ex.dataset)));
   const todo: LoadedExercise[] = [];
   for (const ex of runnable) {
