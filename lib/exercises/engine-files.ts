@@ -1,12 +1,9 @@
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 
 // Serves the in-browser engines (PGlite, Pyodide) from our own origin, straight out of node_modules:
 // no CDN, no copy step. The package version is part of the URL (/engine/pglite-0.5.17/index.js), so a
 // response can be cached forever; an upgrade changes every URL.
-
-const require = createRequire(import.meta.url);
 
 interface EnginePackage {
   dir: string;
@@ -16,7 +13,8 @@ interface EnginePackage {
 }
 
 function pkg(name: string, sub: string, allowed: RegExp): EnginePackage {
-  const root = path.dirname(require.resolve(`${name}/package.json`));
+  // A plain path, not require.resolve: the bundler must not try to trace these packages into the build.
+  const root = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "node_modules", name);
   const version = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string }).version;
   return { dir: path.join(root, sub), version, allowed };
 }
