@@ -28,7 +28,18 @@ async function rollback() {
   }
 }
 
+// Every run is rolled back so the dataset stays pristine; a COMMIT in the learner's code would defeat
+// that, so transaction control is refused up front.
+const TX_CONTROL = /(^|;)\s*(commit|rollback|begin|start\s+transaction|end|abort)\s*(;|$)/im;
+function txControl(sql) {
+  return TX_CONTROL.test(sql.replace(/--[^\n]*/g, ""))
+    ? { ok: false, error: { message: "Transaction control (BEGIN, COMMIT, ROLLBACK) is not available here: every run already happens in a transaction that is rolled back afterwards. Remove it and run again." } }
+    : null;
+}
+
 async function runSql({ sql, check }) {
+  const refused = txControl(sql);
+  if (refused) return refused;
   await db.exec("BEGIN");
   try {
     const results = await exec(sql);
@@ -42,6 +53,8 @@ async function runSql({ sql, check }) {
 }
 
 async function runProbes({ sql, probes }) {
+  const refused = txControl(sql);
+  if (refused) return refused;
   await db.exec("BEGIN");
   try {
     try {
