@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 
 // Serves the in-browser engines (PGlite, Pyodide) from our own origin, straight out of node_modules:
 // no CDN, no copy step. The package version is part of the URL (/engine/pglite-0.5.17/index.js), so a
@@ -43,7 +44,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Answers GET /engine/<name>-<version>/<file>: 404 for anything not on the allow-list. */
-export function engineFileResponse(segments: string[]): Response {
+export function engineFileResponse(segments: string[], acceptEncoding?: string | null): Response {
   const [prefix, file, ...rest] = segments;
   const m = /^(pglite|pyodide)-(.+)$/.exec(prefix ?? "");
   const p = m ? enginePackages()[m[1]] : undefined;
@@ -51,13 +52,27 @@ export function engineFileResponse(segments: string[]): Response {
     return new Response("Not found. Engine files live under /engine/<pglite|pyodide>-<version>/.", { status: 404 });
   }
   const full = path.join(p.dir, file);
-  const body = fs.readFileSync(full);
-  return new Response(body, {
+  const gzip = /\bgzip\b/.test(acceptEncoding ?? "");
+  const body = gzip ? gzipped(full) : fs.readFileSync(full);
+  return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
       "Content-Length": String(body.length),
+      ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+      Vary: "Accept-Encoding",
       "Cache-Control": "public, max-age=31536000, immutable",
       "Cross-Origin-Resource-Policy": "same-origin",
     },
   });
+}
+
+// The wasm and file-system images shrink to about a third; compress each file once per process.
+const gzipCache = new Map<string, Buffer>();
+function gzipped(file: string): Buffer {
+  let out = gzipCache.get(file);
+  if (!out) {
+    out = zlib.gzipSync(fs.readFileSync(file), { level: 6 });
+    gzipCache.set(file, out);
+  }
+  return out;
 }
