@@ -10,7 +10,8 @@ self.onmessage = async (e) => {
       const { loadPyodide } = await import(msg.engineUrl + "pyodide.mjs");
       py = await loadPyodide({ indexURL: msg.engineUrl });
       py.runPython(msg.harness);
-      self.postMessage({ id: msg.id, ok: true, ms: performance.now() - t0 });
+      const transferBytes = performance.getEntriesByType("resource").reduce((n, e) => n + (e.transferSize || 0), 0);
+      self.postMessage({ id: msg.id, ok: true, ms: performance.now() - t0, transferBytes });
     } else if (msg.op === "python") {
       const t0 = performance.now();
       const out = py.runPython(msg.code);

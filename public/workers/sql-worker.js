@@ -3,6 +3,11 @@
 // pristine. A runaway statement cannot be interrupted, so the page terminates this worker instead.
 let db = null;
 
+// Bytes this worker fetched over the network (0 for HTTP-cache hits), for the bench.
+function transferred() {
+  return performance.getEntriesByType("resource").reduce((n, e) => n + (e.transferSize || 0), 0);
+}
+
 async function exec(sql) {
   return db.exec(sql, { rowMode: "array" });
 }
@@ -94,8 +99,10 @@ self.onmessage = async (e) => {
       const t0 = performance.now();
       const { PGlite } = await import(msg.engineUrl + "index.js");
       db = await PGlite.create();
+      const t1 = performance.now();
       if (msg.setupSql) await db.exec(msg.setupSql);
-      self.postMessage({ id: msg.id, ok: true, ms: performance.now() - t0 });
+      const t2 = performance.now();
+      self.postMessage({ id: msg.id, ok: true, ms: t2 - t0, engineMs: t1 - t0, datasetMs: t2 - t1, transferBytes: transferred() });
     } else if (msg.op === "sql") {
       const t0 = performance.now();
       const r = await runSql(msg);
