@@ -8,6 +8,7 @@ const LINKS = [
   ["/blueprint", "Blueprint"],
   ["/questions", "Questions"],
   ["/quiz", "Quiz"],
+  ["/practice", "Practice"],
   ["/mock", "Mock"],
   ["/progress", "Progress"],
   ["/stats", "Stats"],

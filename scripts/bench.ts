@@ -101,6 +101,15 @@ console.log(`review write via Prisma          p50 ${fmt(p50)}  p95 ${fmt(p95)}  
 console.log(`review write via raw better-sqlite3 p50 ${fmt(r50)}  p95 ${fmt(r95)}  (${ids.length} reviews)`);
 console.log(`Prisma / raw ratio: p50 ${(p50 / r50).toFixed(1)}×  p95 ${(p95 / r95).toFixed(1)}×`);
 
+// Practice engines in Chromium (needs a running app with exercises ingested).
+console.log();
+if (process.env.BENCH_URL) {
+  const { benchPractice } = await import("./bench-practice");
+  await benchPractice(process.env.BENCH_URL);
+} else {
+  console.log("practice engine bench skipped: start the app and set BENCH_URL=http://127.0.0.1:<port> (see scripts/bench-practice.ts)");
+}
+
 const weight = await benchWeight({ ...process.env, DATA_DIR: dataDir, GENERATED_DIR: path.join(dataDir, "generated") }, bundle, console.log);
 
 // `npm run bench -- --json`: one JSON object on the last line, for CI and for comparing runs.

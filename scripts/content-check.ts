@@ -1,7 +1,9 @@
 // Validates content (no rendering output, no database), then checks code samples, key points, chapter
 // links and version claims. The second group fails the check only in strict mode (CODE_CHECK=strict or
-// --strict) until the content passes; without it they are listed as warnings with a summary.
-import { contentDirs } from "../lib/paths";
+// --strict) until the content passes; without it they are listed as warnings with a summary. Last, every
+// exercise's reference solutions run on the practice engines.
+import { contentDirs, generatedDir } from "../lib/paths";
+import { runExerciseCheckCli } from "../lib/exercises/check";
 import { loadContent } from "../lib/content/load";
 import { formatIssue, type ContentIssue } from "../lib/content/issues";
 import { SqlChecker, checkQuality, checkedShareIssues, groupOf, strictMode } from "../lib/content/quality";
@@ -51,3 +53,4 @@ console.log(
   `content check passed in ${ms} ms: ${bundle.chapters.length} chapters, ${bundle.caseStudies.length} case studies, ` +
     `${bundle.questions.length} questions, ${bundle.glossary.length} glossary terms, ${bundle.topics.length} topics.`,
 );
+if (!(await runExerciseCheckCli({ roots: contentDirs(), cacheDir: generatedDir() }))) process.exit(1);

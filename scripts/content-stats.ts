@@ -5,12 +5,14 @@ import { formatIssue } from "../lib/content/issues";
 import { RUN_CANDIDATE } from "../lib/content/code/python";
 import { SqlChecker, checkQuality } from "../lib/content/quality";
 import { contentDirs } from "../lib/paths";
+import { loadExercises } from "../lib/exercises/load";
 
 const roots = contentDirs();
 const sql = new SqlChecker();
 sql.warmUp();
 const load = loadContent(roots, { html: false });
 const { bundle, issues } = load;
+const ex = loadExercises(roots, { html: false });
 const quality = await checkQuality(load, roots, process.cwd(), sql);
 const count = <T>(items: T[], key: (t: T) => string) =>
   Object.fromEntries(Object.entries(items.reduce<Record<string, number>>((acc, t) => ((acc[key(t)] = (acc[key(t)] ?? 0) + 1), acc), {})).sort());
@@ -37,7 +39,13 @@ const stats = {
   keyPointsNotInAnswer: quality.keyPointIssues.length,
   weakChapterLinks: quality.linkIssues.length,
   undatedVersionClaims: quality.versionWarnings.length,
-  issues: issues.length,
+  sqlExercises: ex.exercises.filter((e) => e.kind === "sql").length,
+  pythonExercises: ex.exercises.filter((e) => e.kind === "python").length,
+  modelingExercises: ex.exercises.filter((e) => e.kind === "modeling").length,
+  datasets: ex.datasets.length,
+  exercisesByTopic: count(ex.exercises, (e) => `${e.kind}/${e.topic}`),
+  exercisesByDifficulty: count(ex.exercises, (e) => `${e.kind}/${e.difficulty}`),
+  issues: issues.length + ex.issues.length,
 };
 if (process.argv.includes("--json")) {
   console.log(JSON.stringify(stats));

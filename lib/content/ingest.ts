@@ -6,6 +6,9 @@ import { buildSearchIndex, searchDocs, SEARCH_FILE } from "../search/index";
 import { BUNDLE_FILE } from "./index";
 import { ContentError } from "./issues";
 import { loadContent } from "./load";
+import { checkExercises } from "../exercises/check";
+import { EXERCISES_FILE } from "../exercises/types";
+import { exerciseRows } from "../exercises/cards";
 
 export interface IngestReport {
   sync: SyncReport;
@@ -22,6 +25,9 @@ export async function ingest(db: Db, roots: string[], outDir: string): Promise<I
   const started = performance.now();
   const { bundle, sectionTexts, issues } = loadContent(roots);
   if (issues.length) throw new ContentError(issues);
+  // Exercises are verified by running their reference solutions; unchanged ones come from the cache.
+  const exercises = await checkExercises({ roots, cacheDir: outDir });
+  if (exercises.issues.length) throw new ContentError(exercises.issues);
 
   const searchJson = buildSearchIndex(searchDocs(bundle, sectionTexts));
   fs.mkdirSync(outDir, { recursive: true });
@@ -29,10 +35,12 @@ export async function ingest(db: Db, roots: string[], outDir: string): Promise<I
   let sync: SyncReport;
   try {
     staged.push(stage(path.join(outDir, BUNDLE_FILE), JSON.stringify(bundle)));
-    sync = await syncQuestions(
-      db,
-      bundle.questions.map((q) => ({ id: q.id, topic: q.topic, difficulty: q.difficulty, chapter: q.chapter, hash: q.hash })),
-    );
+    staged.push(stage(path.join(outDir, EXERCISES_FILE), JSON.stringify(exercises.artifacts)));
+    sync = await syncQuestions(db, [
+      ...bundle.questions.map((q) => ({ id: q.id, topic: q.topic, difficulty: q.difficulty, chapter: q.chapter, hash: q.hash })),
+      // Exercises are cards too; their `ex-` ids never collide with question ids.
+      ...exerciseRows(exercises.artifacts.exercises),
+    ]);
   } catch (err) {
     for (const s of staged) fs.rmSync(s.tmp, { force: true });
     throw err;

@@ -20,6 +20,8 @@ export class SqlEngineError extends Error {
     message: string,
     readonly kind: "sql" | "timeout",
     readonly position?: string,
+    /** SQLSTATE, e.g. 23505 for a unique violation. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -48,14 +50,14 @@ export class SqlEngine {
       worker.once("message", () => resolve());
       worker.once("error", reject);
     });
-    worker.on("message", (msg: { id?: number; ok?: boolean; results?: SqlResult[]; error?: string; position?: string }) => {
+    worker.on("message", (msg: { id?: number; ok?: boolean; results?: SqlResult[]; error?: string; position?: string; code?: string }) => {
       if (msg.id === undefined) return;
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
       clearTimeout(p.timer);
       if (msg.ok) p.resolve(msg.results ?? []);
-      else p.reject(new SqlEngineError(msg.error ?? "query failed", "sql", msg.position));
+      else p.reject(new SqlEngineError(msg.error ?? "query failed", "sql", msg.position, msg.code));
     });
     worker.on("error", (err) => this.failAll(err));
     // Idle engines must not keep a CLI alive; send() refs the thread while a statement runs.

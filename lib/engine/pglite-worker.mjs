@@ -17,7 +17,7 @@ parentPort.on("message", async ({ id, op, sql, params }) => {
       parentPort.postMessage({ id, ok: true, results: [plain(r)] });
     }
   } catch (err) {
-    parentPort.postMessage({ id, ok: false, error: err?.message ?? String(err), position: err?.position });
+    parentPort.postMessage({ id, ok: false, error: err?.message ?? String(err), position: err?.position, code: err?.code });
   }
 });
 

@@ -34,7 +34,7 @@ describe("handlePost", () => {
     for (const body of ["", "{", "nope", '{"n":1}}']) {
       const res = await post(body);
       assert.equal(res.status, 400, body);
-      assert.equal((await res.json()).error, "The request body is not valid JSON.");
+      assert.match((await res.json()).error, /^The request body is not valid JSON \(.+\)\.$/);
     }
   });
 

@@ -1,0 +1,118 @@
+// Practice SQL engine: PGlite (PostgreSQL in WASM) in a module worker. The page sends the engine URL
+// (our own origin) and the dataset; every run happens inside BEGIN … ROLLBACK so the dataset stays
+// pristine. A runaway statement cannot be interrupted, so the page terminates this worker instead.
+let db = null;
+
+// Bytes this worker fetched over the network (0 for HTTP-cache hits), for the bench.
+function transferred() {
+  return performance.getEntriesByType("resource").reduce((n, e) => n + (e.transferSize || 0), 0);
+}
+
+async function exec(sql) {
+  return db.exec(sql, { rowMode: "array" });
+}
+
+function lastTable(results) {
+  for (let i = results.length - 1; i >= 0; i--) {
+    const r = results[i];
+    if (r.fields && r.fields.length) return { fields: r.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })), rows: r.rows };
+  }
+  return null;
+}
+
+function errorOf(err) {
+  return { message: (err && err.message) || String(err), code: err && err.code, position: err && err.position };
+}
+
+async function rollback() {
+  try {
+    await db.exec("ROLLBACK");
+  } catch (err) {
+    // Nothing to roll back (the learner ended the transaction): keep going.
+    void err;
+  }
+}
+
+// Every run is rolled back so the dataset stays pristine; a COMMIT in the learner's code would defeat
+// that, so transaction control is refused up front.
+const TX_CONTROL = /(^|;)\s*(commit|rollback|begin|start\s+transaction|end|abort)\s*(;|$)/im;
+function txControl(sql) {
+  return TX_CONTROL.test(sql.replace(/--[^\n]*/g, ""))
+    ? { ok: false, error: { message: "Transaction control (BEGIN, COMMIT, ROLLBACK) is not available here: every run already happens in a transaction that is rolled back afterwards. Remove it and run again." } }
+    : null;
+}
+
+async function runSql({ sql, check }) {
+  const refused = txControl(sql);
+  if (refused) return refused;
+  await db.exec("BEGIN");
+  try {
+    const results = await exec(sql);
+    const table = check ? lastTable(await exec(check)) : lastTable(results);
+    return { ok: true, table };
+  } catch (err) {
+    return { ok: false, error: errorOf(err) };
+  } finally {
+    await rollback();
+  }
+}
+
+async function runProbes({ sql, probes }) {
+  const refused = txControl(sql);
+  if (refused) return refused;
+  await db.exec("BEGIN");
+  try {
+    try {
+      if (sql.trim()) await db.exec(sql);
+    } catch (err) {
+      return { ok: false, error: errorOf(err) };
+    }
+    const outcomes = [];
+    for (const p of probes) {
+      await db.exec("SAVEPOINT probe");
+      let pass = false;
+      let detail = "";
+      try {
+        const t = lastTable(await exec(p.sql));
+        if (p.expectError) detail = "your schema accepted data it should reject";
+        else {
+          pass = !!t && t.rows.length === 1 && t.rows[0][0] === true;
+          if (!pass) detail = "the check returned false";
+        }
+      } catch (err) {
+        if (p.expectError && String(err && err.code).startsWith("23")) pass = true;
+        else detail = (err && err.message) || String(err);
+      }
+      await db.exec("ROLLBACK TO SAVEPOINT probe");
+      outcomes.push({ requirement: p.requirement, pass, detail });
+    }
+    return { ok: true, outcomes };
+  } finally {
+    await rollback();
+  }
+}
+
+self.onmessage = async (e) => {
+  const msg = e.data;
+  try {
+    if (msg.op === "init") {
+      const t0 = performance.now();
+      const { PGlite } = await import(msg.engineUrl + "index.js");
+      db = await PGlite.create();
+      const t1 = performance.now();
+      if (msg.setupSql) await db.exec(msg.setupSql);
+      const t2 = performance.now();
+      self.postMessage({ id: msg.id, ok: true, ms: t2 - t0, engineMs: t1 - t0, datasetMs: t2 - t1, transferBytes: transferred() });
+    } else if (msg.op === "sql") {
+      const t0 = performance.now();
+      const r = await runSql(msg);
+      self.postMessage({ id: msg.id, ...r, ms: performance.now() - t0 });
+    } else if (msg.op === "probes") {
+      const t0 = performance.now();
+      const r = await runProbes(msg);
+      self.postMessage({ id: msg.id, ...r, ms: performance.now() - t0 });
+    }
+  } catch (err) {
+    self.postMessage({ id: msg.id, ok: false, error: errorOf(err) });
+  }
+};
