@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { syncQuestions, type SyncReport } from "../db/sync-questions";
 import { buildSearchIndex, searchDocs, SEARCH_FILE } from "../search/index";
 import { BUNDLE_FILE } from "./index";
+import { gitDates } from "./git-dates";
 import { ContentError } from "./issues";
 import { loadContent } from "./load";
 
@@ -21,6 +22,8 @@ export async function ingest(db: Db, roots: string[], outDir: string): Promise<I
   const started = performance.now();
   const { bundle, sectionTexts, issues } = loadContent(roots);
   if (issues.length) throw new ContentError(issues);
+  const updated = gitDates(roots.map((r) => path.relative(process.cwd(), r) || "."));
+  for (const doc of [...bundle.chapters, ...bundle.caseStudies]) doc.updated = updated.get(doc.file);
 
   const searchJson = buildSearchIndex(searchDocs(bundle, sectionTexts));
   const sync = await syncQuestions(
