@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { pageMeta } from "@/lib/site";
 import { getChapter, getGlossary } from "@/lib/content/index";
 
-export const metadata: Metadata = { title: "Glossary" };
+export const metadata: Metadata = pageMeta("/glossary", "Glossary", "Short definitions of data-engineering terms, linked from the chapters.");
 
 export default function GlossaryPage() {
   const terms = getGlossary();

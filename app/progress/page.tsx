@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { pageMeta } from "@/lib/site";
 import { getCaseStudies, getQuestion, getTopic, getTopics } from "@/lib/content/index";
 import { db } from "@/lib/db/client";
 import { currentLearnerId, currentTimeZone } from "@/lib/learner/session";
@@ -13,7 +14,7 @@ import { FitPanel } from "@/components/fit-panel";
 import { fitStatus } from "@/lib/quiz/fit";
 import { releaseCard, updateInterview, updateSettings } from "./actions";
 
-export const metadata: Metadata = { title: "Progress" };
+export const metadata: Metadata = pageMeta("/progress", "Progress", "Your study progress by topic, and your quiz settings.", { robots: { index: false } });
 export const dynamic = "force-dynamic";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;

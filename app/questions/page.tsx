@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { pageMeta } from "@/lib/site";
 import { getQuestions, getTopics, isDifficulty } from "@/lib/content/index";
 import { DifficultySelect, TopicSelect } from "@/components/filter-selects";
 import { DifficultyBadge } from "@/components/difficulty";
 
-export const metadata: Metadata = { title: "Interview questions" };
+export const metadata: Metadata = pageMeta("/questions", "Interview questions", "Answered data-engineering interview questions, filterable by topic and difficulty.");
 
 type Search = { topic?: string; difficulty?: string };
 

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { pageMeta } from "@/lib/site";
 import { DIFFICULTIES, getCaseStudies, getChapters, getTopics } from "@/lib/content/index";
 import { QuizSession } from "@/components/quiz-session";
 import { deckQuestions, deckSchema, deckTitle } from "@/lib/quiz/decks";
 
-export const metadata: Metadata = { title: "Quiz" };
+export const metadata: Metadata = pageMeta("/quiz", "Quiz", "Spaced-repetition quiz: reveal the answer, grade yourself, and FSRS schedules the next review.");
 
 const SIZES = [5, 10, 20, 50] as const;
 

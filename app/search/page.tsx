@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { pageMeta } from "@/lib/site";
 import { getTopics, isDifficulty } from "@/lib/content/index";
 import { DifficultySelect, TopicSelect } from "@/components/filter-selects";
 import { KINDS, search, type SearchKind } from "@/lib/search/index";
 
-export const metadata: Metadata = { title: "Search" };
+export const metadata: Metadata = pageMeta("/search", "Search", "Search the chapters, case studies and questions.", { robots: { index: false } });
 
 const KIND_LABEL: Record<SearchKind, string> = { chapter: "Chapters", "case-study": "Case studies", question: "Questions" };
 

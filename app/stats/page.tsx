@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { pageMeta } from "@/lib/site";
 import { Bars, Heatmap } from "@/components/charts";
 import { getTopics, STAGES, STAGE_TITLES } from "@/lib/content/index";
 import { db } from "@/lib/db/client";
@@ -7,7 +8,7 @@ import { currentLearnerId, currentTimeZone } from "@/lib/learner/session";
 import { getStats } from "@/lib/quiz/stats";
 import { quizzableTopics } from "@/lib/study";
 
-export const metadata: Metadata = { title: "Statistics" };
+export const metadata: Metadata = pageMeta("/stats", "Statistics", "Your review history, retention and readiness across the platform blueprint.", { robots: { index: false } });
 export const dynamic = "force-dynamic";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
