@@ -19,6 +19,8 @@ const LINKS = [
 export function NavLinks() {
   const path = usePathname();
   const [open, setOpen] = useState(false);
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   // A followed link closes the menu: the new page should start with the content, not the menu.
   useEffect(() => setOpen(false), [path]);
   useEffect(() => {
@@ -31,7 +33,7 @@ export function NavLinks() {
   }, [open]);
   return (
     <>
-      <button type="button" className="icon-button menu-button" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen((o) => !o)}>
+      <button type="button" className="icon-button menu-button" aria-expanded={open} aria-controls="main-nav" data-ready={ready || undefined} onClick={() => setOpen((o) => !o)}>
         <span aria-hidden="true">{open ? "✕" : "☰"}</span> Menu
       </button>
       <nav id="main-nav" className="main-nav" aria-label="Main" data-open={open || undefined}>
