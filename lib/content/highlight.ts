@@ -27,7 +27,7 @@ const highlighter = createHighlighterCoreSync({
   engine: createJavaScriptRegexEngine({ forgiving: true }),
 });
 
-const LANGUAGE_NAMES: Record<string, string> = { sql: "SQL", python: "Python", bash: "Shell", yaml: "YAML", json: "JSON", java: "Java", scala: "Scala", javascript: "JavaScript", typescript: "TypeScript", dockerfile: "Dockerfile", toml: "TOML", ini: "INI", properties: "Properties", http: "HTTP" };
+const LANGUAGE_NAMES: Record<string, string> = { text: "Text", sql: "SQL", python: "Python", bash: "Shell", yaml: "YAML", json: "JSON", java: "Java", scala: "Scala", javascript: "JavaScript", typescript: "TypeScript", dockerfile: "Dockerfile", toml: "TOML", ini: "INI", properties: "Properties", http: "HTTP" };
 
 // The sync core highlighter has the same methods the plugin calls; its generic types just do not line up.
 const shiki = rehypeShikiFromHighlighter(highlighter as unknown as Parameters<typeof rehypeShikiFromHighlighter>[0], {
