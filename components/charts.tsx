@@ -6,6 +6,8 @@ const CELL = 14;
 const LEFT = 30; // room for weekday labels
 const TOP = 16; // room for month labels
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+// Largest on-screen scale, so labels stay near 13 px instead of growing with the container.
+const SCALE = 1.3;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 export function Heatmap({ days, label }: { days: DayCount[]; label: string }) {
@@ -14,6 +16,8 @@ export function Heatmap({ days, label }: { days: DayCount[]; label: string }) {
   const first = new Date(`${days[0].day}T12:00:00`);
   const pad = first.getDay(); // Sunday-first columns, like most calendars
   const weeks = Math.ceil((days.length + pad) / 7);
+  // Room on the right for a month label that starts in the last column.
+  const width = LEFT + weeks * CELL + 16;
   const level = (n: number) => (n === 0 ? 0 : Math.min(4, Math.ceil((n / max) * 4)));
   // A month label above the first column that holds the 1st of that month (or the first column at all).
   const monthLabels: { x: number; text: string }[] = [];
@@ -35,7 +39,7 @@ export function Heatmap({ days, label }: { days: DayCount[]; label: string }) {
   return (
     <figure className="chart">
       <div className="chart-scroll">
-        <svg viewBox={`0 0 ${LEFT + weeks * CELL + 2} ${TOP + 7 * CELL + 2}`} role="img" aria-label={`${label}. The table below lists the totals by month.`} className="heatmap" style={{ minWidth: `${(LEFT + weeks * CELL) * 0.9}px` }}>
+        <svg viewBox={`0 0 ${width} ${TOP + 7 * CELL + 2}`} role="img" aria-label={`${label}. The table below lists the totals by month.`} className="heatmap" style={{ minWidth: `${width}px`, maxWidth: `${width * SCALE}px` }}>
           {monthLabels.map((m) => (
             <text key={`${m.x}-${m.text}`} x={LEFT + m.x} y={11} className="chart-label">
               {m.text}
@@ -86,14 +90,17 @@ export function Heatmap({ days, label }: { days: DayCount[]; label: string }) {
 }
 
 export function Bars({ data, label, format = (v) => String(v), max: fixedMax }: { data: { key: string; value: number | null; title: string }[]; label: string; format?: (v: number) => string; max?: number }) {
-  const W = 22;
+  // About 400 units wide whatever the number of bars, so text renders at the same size on every chart.
+  const W = Math.max(8, Math.floor(360 / Math.max(1, data.length)));
   const H = 120;
   const AXIS = 40; // room for the value axis
   const max = fixedMax ?? Math.max(1, ...data.map((d) => d.value ?? 0));
-  const ticks = [0, max / 2, max];
+  // Counts get whole-number ticks; a fixed scale (percentages) gets its middle too.
+  const ticks = fixedMax !== undefined || max >= 4 ? [0, max / 2, max] : [0, max];
+  const width = AXIS + data.length * W + 4;
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${AXIS + data.length * W} ${H + 30}`} role="img" aria-label={`${label}. The table below lists every value.`} className="bars">
+      <svg viewBox={`0 0 ${width} ${H + 30}`} role="img" aria-label={`${label}. The table below lists every value.`} className="bars" style={{ maxWidth: `${width * SCALE}px` }}>
         {ticks.map((t) => (
           <g key={t}>
             <line x1={AXIS} x2={AXIS + data.length * W} y1={8 + H - (t / max) * H} y2={8 + H - (t / max) * H} className={t === 0 ? "axis" : "grid-line"} />
@@ -120,7 +127,7 @@ export function Bars({ data, label, format = (v) => String(v), max: fixedMax }: 
         <text x={AXIS} y={H + 26} className="chart-label">
           {data[0]?.title}
         </text>
-        <text x={AXIS + data.length * W} y={H + 26} textAnchor="end" className="chart-label">
+        <text x={width} y={H + 26} textAnchor="end" className="chart-label">
           {data[data.length - 1]?.title}
         </text>
       </svg>

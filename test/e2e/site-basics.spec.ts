@@ -54,9 +54,13 @@ test("a chapter: highlighted code with a working copy button, edit link, print s
   await expect(pre).toHaveAttribute("tabindex", "0");
   await expect(pre).toHaveAttribute("aria-label", /code$/i);
   await expect(page.locator("pre.shiki span[style*='--shiki-light']").first()).toBeAttached();
-  const copy = block.getByRole("button", { name: "Copy" });
-  await copy.click();
-  await expect(copy).toHaveText("Copied");
+  const copy = block.locator("button.copy-code");
+  await expect(copy).toHaveText("Copy");
+  // The click handler is attached at hydration, just after the button is shown.
+  await expect(async () => {
+    await copy.click();
+    await expect(copy).toHaveText("Copied", { timeout: 1000 });
+  }).toPass();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await pre.textContent());
 
   const edit = page.getByRole("link", { name: "Edit this page" });
