@@ -11,7 +11,7 @@ async function png(size: number, padding = 0): Promise<Buffer> {
   await page.setViewportSize({ width: size, height: size });
   // Maskable icons keep their artwork in the inner 80% safe zone, on the brand colour.
   await page.setContent(
-    `<body style="margin:0;background:#0b5cad"><div style="padding:${padding}px;width:${size}px;height:${size}px;box-sizing:border-box">${svg.replace("<svg ", '<svg width="100%" height="100%" ')}</div></body>`,
+    `<body style="margin:0;background:${padding ? "#0b5cad" : "transparent"}"><div style="padding:${padding}px;width:${size}px;height:${size}px;box-sizing:border-box">${svg.replace("<svg ", '<svg width="100%" height="100%" ')}</div></body>`,
   );
   return page.screenshot({ omitBackground: padding === 0, type: "png" });
 }

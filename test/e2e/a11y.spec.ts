@@ -11,6 +11,8 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       test.use({ viewport, colorScheme: scheme });
       for (const p of PAGES) {
         test(p.name, async ({ page }) => {
+          // The question list and glossary are long pages; axe needs time on them on a busy machine.
+          test.setTimeout(180_000);
           await page.goto(p.path);
           await expect(page.locator("h1").first()).toBeVisible();
           const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { OnThisPage } from "@/components/on-this-page";
+import { OpenWhenWide } from "@/components/open-when-wide";
 import { SourceNote } from "@/components/source-note";
 import { editUrl, pageMeta } from "@/lib/site";
 import { chapterNeighbours, getChapter, getChapters, getQuestions, PART_TITLES } from "@/lib/content/index";
@@ -50,6 +51,8 @@ export default async function ChapterPage({ params }: { params: Promise<{ id: st
       </nav>
 
       <OnThisPage sections={chapter.sections} />
+      <OpenWhenWide selector=".doc-sidebar > details" query="(min-width: 761px)" />
+      <OpenWhenWide selector=".doc-toc > details" query="(min-width: 1101px)" />
 
       <article className="prose">
         <p className="breadcrumbs">
