@@ -2,11 +2,16 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { TimeZoneCookie } from "@/components/time-zone-cookie";
+import { CodeCopy } from "@/components/code-copy";
+import { SITE_DESCRIPTION, SITE_NAME, siteUrl } from "@/lib/site";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "DE Interview Prep", template: "%s · DE Interview Prep" },
-  description: "Data-engineering interview preparation: chapters, company case studies and answered interview questions, drilled with FSRS spaced repetition.",
+  metadataBase: new URL(siteUrl()),
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
+  openGraph: { type: "website", siteName: SITE_NAME, title: SITE_NAME, description: SITE_DESCRIPTION, images: [{ url: "/icon-512.png", width: 512, height: 512, alt: "" }] },
+  twitter: { card: "summary" },
 };
 
 export const viewport: Viewport = {
@@ -30,6 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <TimeZoneCookie />
+        <CodeCopy />
         <SiteHeader />
         <main id="main">{children}</main>
         <footer className="site-footer">

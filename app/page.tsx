@@ -1,9 +1,13 @@
 import Link from "next/link";
+import type { Metadata } from "next";
+import { pageMeta, SITE_DESCRIPTION, SITE_NAME } from "@/lib/site";
 import { getCaseStudies, getChapters, getContent, STAGES, STAGE_TITLES, topicsByStage } from "@/lib/content/index";
 import { currentLearnerId, currentTimeZone } from "@/lib/learner/session";
 import { learnerProgress } from "@/lib/study";
 
 export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { ...pageMeta("/", SITE_NAME, SITE_DESCRIPTION), title: { absolute: `${SITE_NAME}: data-engineering interview preparation` } };
 
 export default async function Home() {
   const progress = await learnerProgress(await currentLearnerId(), new Date(), await currentTimeZone());

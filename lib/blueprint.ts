@@ -7,18 +7,48 @@ export interface StageView {
   tools: { name: string; count: number }[];
   chapters: Chapter[];
   topics: (Topic & { questions: number })[];
-  caseStudies: CaseStudy[];
+  caseStudies: (CaseStudy & { tools: string[] })[];
+}
+
+/**
+ * Stack lists are YAML flow sequences, so `[Apache Kafka (immutable event log, source of truth)]` arrives as two
+ * items split inside the brackets. Re-join pieces until their brackets balance: only top-level commas separate tools.
+ */
+export function stackEntries(items: readonly string[]): string[] {
+  const out: string[] = [];
+  let pending: string | undefined;
+  for (const item of items) {
+    pending = pending === undefined ? item : `${pending}, ${item}`;
+    if (depth(pending) <= 0) {
+      out.push(pending.trim());
+      pending = undefined;
+    }
+  }
+  if (pending !== undefined) out.push(pending.trim());
+  return out;
+}
+
+function depth(s: string): number {
+  let d = 0;
+  for (const ch of s) {
+    if (ch === "(" || ch === "[") d++;
+    else if ((ch === ")" || ch === "]") && d > 0) d--;
+  }
+  return d;
+}
+
+/** The product name of a stack entry: "Apache Kafka (fronting clusters)" counts as "Apache Kafka". */
+export function toolName(entry: string): string {
+  return entry.replace(/\s*\(.*\)\s*$/s, "").trim() || entry;
 }
 
 export function stageView(stage: Stage): StageView {
-  const studies = getCaseStudies().filter((c) => c.stack[stage].length > 0);
+  const studies = getCaseStudies()
+    .filter((c) => c.stack[stage].length > 0)
+    .map((c) => ({ ...c, tools: stackEntries(c.stack[stage]) }));
   const tools = new Map<string, number>();
   for (const c of studies) {
-    for (const raw of c.stack[stage]) {
-      // Stack entries are prose-ish ("Apache Kafka (fronting clusters)"): count the product name.
-      const name = raw.replace(/\s*\(.*\)\s*$/, "").trim();
-      tools.set(name, (tools.get(name) ?? 0) + 1);
-    }
+    for (const name of new Set(c.tools.map(toolName))) tools.set(name, (tools.get(name) ?? 0) + 1);
   }
   return {
     stage,

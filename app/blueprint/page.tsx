@@ -2,8 +2,9 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { STAGES, STAGE_TITLES } from "@/lib/content/index";
 import { isStage, stageView } from "@/lib/blueprint";
+import { pageMeta } from "@/lib/site";
 
-export const metadata: Metadata = { title: "Platform blueprint" };
+export const metadata: Metadata = pageMeta("/blueprint", "Platform blueprint", "The five stages of a data platform (connect, buffer, process, store, visualize) with the chapters, questions, tools and companies for each.");
 
 const BLURB = {
   connect: "Getting data in: APIs, change data capture, files and event producers.",
@@ -13,8 +14,6 @@ const BLURB = {
   visualize: "Serving data to people and products: BI, dashboards, APIs and models.",
 } as const;
 
-const W = 150;
-const GAP = 26;
 
 export default async function BlueprintPage({ searchParams }: { searchParams: Promise<{ stage?: string }> }) {
   const { stage: raw } = await searchParams;
@@ -24,35 +23,19 @@ export default async function BlueprintPage({ searchParams }: { searchParams: Pr
     <>
       <h1>The platform blueprint</h1>
       <p className="lead">Almost every data platform has the same five stages. Choose one to see its tools, chapters, questions and the companies that use them.</p>
-      <svg
-        className="blueprint-svg"
-        viewBox={`0 0 ${STAGES.length * W + (STAGES.length - 1) * GAP} 96`}
-        role="group"
-        aria-label="The five stages of a data platform"
-      >
-        <defs>
-          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto">
-            <path d="M0,0 L10,5 L0,10 z" className="bp-arrow-head" />
-          </marker>
-        </defs>
-        {STAGES.map((s, i) => {
-          const x = i * (W + GAP);
-          return (
-            <g key={s}>
-              {i > 0 && <line x1={x - GAP + 2} y1={48} x2={x - 4} y2={48} className="bp-arrow" markerEnd="url(#arrow)" />}
-              <a href={`/blueprint?stage=${s}#stage`} aria-current={s === stage ? "true" : undefined} aria-label={`${STAGE_TITLES[s]} stage`}>
-                <rect x={x} y={8} width={W} height={80} rx={12} className={s === stage ? "bp-stage bp-active" : "bp-stage"} />
-                <text x={x + W / 2} y={44} textAnchor="middle" className="bp-num">
-                  {i + 1}
-                </text>
-                <text x={x + W / 2} y={66} textAnchor="middle" className="bp-label">
-                  {STAGE_TITLES[s]}
-                </text>
-              </a>
-            </g>
-          );
-        })}
-      </svg>
+      {/* An ordered list, not a drawing: it reflows to a column on phones and its text stays readable at any size. */}
+      <ol className="bp-flow" aria-label="The five stages of a data platform">
+        {STAGES.map((s, i) => (
+          <li key={s}>
+            <Link href={`/blueprint?stage=${s}#stage`} aria-current={s === stage ? "true" : undefined} className={s === stage ? "bp-stage bp-active" : "bp-stage"}>
+              <span className="bp-num" aria-hidden="true">
+                {i + 1}
+              </span>
+              <span className="bp-label">{STAGE_TITLES[s]}</span>
+            </Link>
+          </li>
+        ))}
+      </ol>
 
       <section id="stage" aria-live="polite">
         <h2>{STAGE_TITLES[stage]}</h2>
@@ -83,7 +66,7 @@ export default async function BlueprintPage({ searchParams }: { searchParams: Pr
           </div>
           <div className="card">
             <h3>Tools in the case studies</h3>
-            <ul className="tags" style={{ listStyle: "none", padding: 0 }}>
+            <ul className="tags tool-badges">
               {view.tools.slice(0, 30).map((t) => (
                 <li key={t.name} className="badge">
                   {t.name}
@@ -97,7 +80,7 @@ export default async function BlueprintPage({ searchParams }: { searchParams: Pr
             <ul>
               {view.caseStudies.map((c) => (
                 <li key={c.id}>
-                  <Link href={`/case-studies/${c.id}`}>{c.company}</Link>: <span className="muted">{c.stack[stage].join(", ")}</span>
+                  <Link href={`/case-studies/${c.id}`}>{c.company}</Link>: <span className="muted">{c.tools.join(", ")}</span>
                 </li>
               ))}
             </ul>

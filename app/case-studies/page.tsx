@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { pageMeta } from "@/lib/site";
 import { getCaseStudies } from "@/lib/content/index";
 
-export const metadata: Metadata = { title: "Case studies" };
+export const metadata: Metadata = pageMeta("/case-studies", "Case studies", "How companies such as Netflix, Uber and LinkedIn built their data platforms, stage by stage, with interview questions about each.");
 
 export default function CaseStudiesPage() {
   const studies = getCaseStudies();

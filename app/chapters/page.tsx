@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { pageMeta } from "@/lib/site";
 import { getChapters, PARTS, PART_TITLES } from "@/lib/content/index";
 
-export const metadata: Metadata = { title: "Chapters" };
+export const metadata: Metadata = pageMeta("/chapters", "Chapters", "Every chapter, from SQL and Python to Kafka, Spark, lakehouses and machine learning in production, grouped by part.");
 
 export default function ChaptersPage() {
   const chapters = getChapters();

@@ -3,8 +3,9 @@ import Link from "next/link";
 import { getGlossary } from "@/lib/content/index";
 import { glossaryGroups, glossaryIdExceptions } from "@/lib/content/glossary-groups";
 import { GlossaryHashRedirect } from "@/components/glossary-hash-redirect";
+import { pageMeta } from "@/lib/site";
 
-export const metadata: Metadata = { title: "Glossary" };
+export const metadata: Metadata = pageMeta("/glossary", "Glossary", "Short definitions of data-engineering terms, linked from the chapters.");
 
 /**
  * Only the letters: every page's header links here and Next prefetches it, so the definitions live on

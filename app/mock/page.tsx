@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { pageMeta } from "@/lib/site";
 import { getCaseStudies } from "@/lib/content/index";
 import { MockRound } from "@/components/mock-round";
 
-export const metadata: Metadata = { title: "Mock interview" };
+export const metadata: Metadata = pageMeta("/mock", "Mock interview", "A timed mock interview round drawn from the question bank.");
 
 export default function MockPage() {
   return (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { pageMeta } from "@/lib/site";
 import { getCaseStudies, getQuestion, getTopic, getTopics } from "@/lib/content/index";
 import { viewerQuiz } from "@/lib/quiz/current";
 import { InterviewForm, SettingsForm } from "@/components/settings-form";
@@ -7,7 +8,7 @@ import { ImportProgress } from "@/components/import-progress";
 import { FitPanel } from "@/components/fit-panel";
 import { releaseCard, updateInterview, updateSettings } from "./actions";
 
-export const metadata: Metadata = { title: "Progress" };
+export const metadata: Metadata = pageMeta("/progress", "Progress", "Your study progress by topic, and your quiz settings.", { robots: { index: false } });
 export const dynamic = "force-dynamic";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { pageMeta } from "@/lib/site";
 import { DifficultySelect, TopicSelect } from "@/components/filter-selects";
 import { QuestionListPage } from "@/components/question-list";
 import { currentLearnerId } from "@/lib/learner/session";
 import { questionList, type QuestionListParams } from "@/lib/question-list";
 
-export const metadata: Metadata = { title: "Interview questions" };
+export const metadata: Metadata = pageMeta("/questions", "Interview questions", "Answered data-engineering interview questions, filterable by topic and difficulty.");
 
 export default async function QuestionsPage({ searchParams }: { searchParams: Promise<QuestionListParams> }) {
   const list = await questionList(await searchParams, await currentLearnerId());

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { pageMeta } from "@/lib/site";
 import { DIFFICULTIES, getCaseStudies, getChapters, getTopics } from "@/lib/content/index";
 import { QuizSession } from "@/components/quiz/quiz-session";
 import { viewerQuiz } from "@/lib/quiz/current";
 import { deckQuestions, deckString, deckTitle } from "@/lib/quiz/decks";
 
-export const metadata: Metadata = { title: "Quiz" };
+export const metadata: Metadata = pageMeta("/quiz", "Quiz", "Spaced-repetition quiz: reveal the answer, grade yourself, and FSRS schedules the next review.");
 export const dynamic = "force-dynamic";
 
 const SIZES = [5, 10, 20, 50] as const;

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { pageMeta } from "@/lib/site";
 import { getTopics, isDifficulty } from "@/lib/content/index";
 import { DifficultySelect, TopicSelect } from "@/components/filter-selects";
 import { KINDS, searchPage, type SearchKind } from "@/lib/search/index";
 import { pageHref, pageNumber } from "@/lib/search/paging";
 import styles from "./search.module.css";
 
-export const metadata: Metadata = { title: "Search" };
+export const metadata: Metadata = pageMeta("/search", "Search", "Search the chapters, case studies and questions.", { robots: { index: false } });
 
 const KIND_LABEL: Record<SearchKind, string> = { chapter: "Chapters", "case-study": "Case studies", question: "Questions" };
 const PER_PAGE = 50;

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { pageMeta } from "@/lib/site";
 import { Bars, Heatmap } from "@/components/charts";
 import { getTopics, STAGES, STAGE_TITLES } from "@/lib/content/index";
 import { viewerQuiz } from "@/lib/quiz/current";
 
-export const metadata: Metadata = { title: "Statistics" };
+export const metadata: Metadata = pageMeta("/stats", "Statistics", "Your review history, retention and readiness across the platform blueprint.", { robots: { index: false } });
 export const dynamic = "force-dynamic";
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { syncQuestions, type SyncReport } from "../db/sync-questions";
 import { buildSearchIndex, searchDocs, SEARCH_FILE } from "../search/index";
 import { BUNDLE_FILE } from "./index";
+import { gitDates } from "./git-dates";
 import { ContentError } from "./issues";
 import { loadContent } from "./load";
 import { checkExercises } from "../exercises/check";
@@ -28,6 +29,8 @@ export async function ingest(db: Db, roots: string[], outDir: string): Promise<I
   // Exercises are verified by running their reference solutions; unchanged ones come from the cache.
   const exercises = await checkExercises({ roots, cacheDir: outDir });
   if (exercises.issues.length) throw new ContentError(exercises.issues);
+  const updated = gitDates(roots.map((r) => path.relative(process.cwd(), r) || "."));
+  for (const doc of [...bundle.chapters, ...bundle.caseStudies]) doc.updated = updated.get(doc.file);
 
   const searchJson = buildSearchIndex(searchDocs(bundle, sectionTexts));
   fs.mkdirSync(outDir, { recursive: true });

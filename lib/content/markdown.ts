@@ -10,6 +10,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { contentId } from "./safe-ids";
+import { rehypeCode } from "./highlight";
 
 export interface Section {
   anchor: string;
@@ -89,7 +90,7 @@ export const headingAnchors: HastTransform = (tree) => {
 
 // Built once: creating unified processors per file dominated ingest time.
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
-const toSafeHast = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).freeze();
+const toSafeHast = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).use(rehypeCode).freeze();
 const stringifier = unified().use(rehypeStringify).freeze();
 
 export interface RenderOptions {

@@ -14,11 +14,15 @@ export interface Chapter extends ChapterMeta {
   sections: SectionInfo[];
   words: number;
   readingMinutes: number;
+  /** Date (YYYY-MM-DD) of the last commit that changed the file; absent outside a full git clone. */
+  updated?: string;
 }
 
 export interface CaseStudy extends CaseStudyMeta {
   file: string;
   html: string;
+  /** As for chapters. */
+  updated?: string;
 }
 
 export interface Question extends QuestionMeta {

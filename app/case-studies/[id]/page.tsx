@@ -4,7 +4,11 @@ import type { Metadata } from "next";
 import { getCaseStudies, getCaseStudy, getQuestion, STAGES, STAGE_TITLES } from "@/lib/content/index";
 import { DifficultyBadge } from "@/components/difficulty";
 import { LinkList } from "@/components/link-list";
+import { stackEntries } from "@/lib/blueprint";
+import { Pager } from "@/components/pager";
 import { SourceNote } from "@/components/source-note";
+import { caseStudyNeighbours } from "@/lib/content/neighbours";
+import { editUrl, pageMeta } from "@/lib/site";
 
 export function generateStaticParams() {
   return getCaseStudies().map((c) => ({ id: c.id }));
@@ -14,12 +18,13 @@ export const dynamicParams = false;
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const cs = getCaseStudy((await params).id);
-  return cs ? { title: `${cs.company} case study`, description: cs.summary } : {};
+  return cs ? pageMeta(`/case-studies/${cs.id}`, `${cs.company} case study`, cs.summary) : {};
 }
 
 export default async function CaseStudyPage({ params }: { params: Promise<{ id: string }> }) {
   const cs = getCaseStudy((await params).id);
   if (!cs) notFound();
+  const { prev, next } = caseStudyNeighbours(cs.id);
   const questions = cs.questions.map((id) => getQuestion(id)).filter((q) => q !== undefined);
   return (
     <article className="narrow prose" style={{ margin: "0 auto" }}>
@@ -35,7 +40,7 @@ export default async function CaseStudyPage({ params }: { params: Promise<{ id: 
           {STAGES.map((s) => (
             <tr key={s}>
               <th scope="row">{STAGE_TITLES[s]}</th>
-              <td>{cs.stack[s].length ? cs.stack[s].join(", ") : <span className="muted">not described publicly</span>}</td>
+              <td>{cs.stack[s].length ? stackEntries(cs.stack[s]).join(", ") : <span className="muted">not described publicly</span>}</td>
             </tr>
           ))}
         </tbody>
@@ -94,6 +99,21 @@ export default async function CaseStudyPage({ params }: { params: Promise<{ id: 
       <LinkList id="slides" title="Slides" links={cs.slides} />
       <LinkList id="sources" title="Sources" links={cs.sources} />
       <SourceNote source={cs.source} />
+      <p className="edit-link">
+        {cs.updated && (
+          <>
+            Updated <time dateTime={cs.updated}>{cs.updated}</time> ·{" "}
+          </>
+        )}
+        <a href={editUrl(cs.file)} rel="noopener noreferrer">
+          Edit this page
+        </a>
+      </p>
+      <Pager
+        label="Previous and next case study"
+        prev={prev && { href: `/case-studies/${prev.id}`, title: prev.company }}
+        next={next && { href: `/case-studies/${next.id}`, title: next.company }}
+      />
     </article>
   );
 }

@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { OnThisPage } from "@/components/on-this-page";
+import { OpenWhenWide } from "@/components/open-when-wide";
 import { SourceNote } from "@/components/source-note";
+import { editUrl, pageMeta } from "@/lib/site";
 import { chapterNeighbours, getChapter, getChapters, getQuestions, PART_TITLES } from "@/lib/content/index";
 
 export function generateStaticParams() {
@@ -12,7 +15,7 @@ export const dynamicParams = false;
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const chapter = getChapter((await params).id);
-  return chapter ? { title: chapter.title, description: chapter.summary } : {};
+  return chapter ? pageMeta(`/chapters/${chapter.id}`, chapter.title, chapter.summary, { openGraph: { type: "article", title: chapter.title, description: chapter.summary, url: `/chapters/${chapter.id}` } }) : {};
 }
 
 export default async function ChapterPage({ params }: { params: Promise<{ id: string }> }) {
@@ -25,23 +28,31 @@ export default async function ChapterPage({ params }: { params: Promise<{ id: st
   return (
     <div className="doc">
       <nav className="doc-sidebar" aria-label="Chapters">
-        {[...new Set(chapters.map((c) => c.part))].map((part) => (
-          <div key={part}>
-            <h2>{PART_TITLES[part]}</h2>
-            <ul>
-              {chapters
-                .filter((c) => c.part === part)
-                .map((c) => (
-                  <li key={c.id}>
-                    <Link href={`/chapters/${c.id}`} aria-current={c.id === id ? "page" : undefined}>
-                      {c.title}
-                    </Link>
-                  </li>
-                ))}
-            </ul>
-          </div>
-        ))}
+        {/* Collapsed on phones so the chapter starts near the top; always open beside the text on wide screens. */}
+        <details className="collapsible">
+          <summary>All chapters</summary>
+          {[...new Set(chapters.map((c) => c.part))].map((part) => (
+            <div key={part}>
+              <h2>{PART_TITLES[part]}</h2>
+              <ul>
+                {chapters
+                  .filter((c) => c.part === part)
+                  .map((c) => (
+                    <li key={c.id}>
+                      <Link href={`/chapters/${c.id}`} aria-current={c.id === id ? "page" : undefined}>
+                        {c.title}
+                      </Link>
+                    </li>
+                  ))}
+              </ul>
+            </div>
+          ))}
+        </details>
       </nav>
+
+      <OnThisPage sections={chapter.sections} />
+      <OpenWhenWide selector=".doc-sidebar > details" query="(min-width: 761px)" />
+      <OpenWhenWide selector=".doc-toc > details" query="(min-width: 1101px)" />
 
       <article className="prose">
         <p className="breadcrumbs">
@@ -50,6 +61,11 @@ export default async function ChapterPage({ params }: { params: Promise<{ id: st
         <h1>{chapter.title}</h1>
         <div className="doc-meta">
           <span>{chapter.readingMinutes} min read</span>
+          {chapter.updated && (
+            <span>
+              Updated <time dateTime={chapter.updated}>{formatDate(chapter.updated)}</time>
+            </span>
+          )}
           {questionCount > 0 && (
             <Link className="button" href={`/quiz?deck=chapter:${chapter.id}`}>
               Quiz me on this chapter ({questionCount})
@@ -59,6 +75,11 @@ export default async function ChapterPage({ params }: { params: Promise<{ id: st
         <p className="lead">{chapter.summary}</p>
         <div dangerouslySetInnerHTML={{ __html: chapter.html }} />
         <SourceNote source={chapter.source} />
+        <p className="edit-link">
+          <a href={editUrl(chapter.file)} rel="noopener noreferrer">
+            Edit this page
+          </a>
+        </p>
         <nav className="pager" aria-label="Previous and next chapter">
           {prev ? (
             <Link href={`/chapters/${prev.id}`} rel="prev">
@@ -79,16 +100,10 @@ export default async function ChapterPage({ params }: { params: Promise<{ id: st
         </nav>
       </article>
 
-      <nav className="doc-toc" aria-label="On this page">
-        <h2>On this page</h2>
-        <ul>
-          {chapter.sections.map((s) => (
-            <li key={s.anchor} className={`depth-${s.depth}`}>
-              <a href={`#${s.anchor}`}>{s.title}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
     </div>
   );
+}
+
+function formatDate(day: string): string {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }

@@ -3,7 +3,10 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getCaseStudy, getChapter, getContent, getQuestion, getTopic } from "@/lib/content/index";
 import { DifficultyBadge } from "@/components/difficulty";
+import { Pager } from "@/components/pager";
 import { SourceNote } from "@/components/source-note";
+import { questionNeighbours } from "@/lib/content/neighbours";
+import { pageMeta } from "@/lib/site";
 
 export function generateStaticParams() {
   return getContent().questions.map((q) => ({ id: q.id }));
@@ -13,7 +16,9 @@ export const dynamicParams = false;
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const q = getQuestion((await params).id);
-  return q ? { title: q.questionText } : {};
+  if (!q) return {};
+  const description = q.open ? `An open data-engineering interview question about ${getTopic(q.topic)?.title ?? q.topic}.` : `${q.difficulty} data-engineering interview question with answer and key points: ${q.keyPoints.slice(0, 2).join("; ")}.`;
+  return pageMeta(`/questions/${q.id}`, q.questionText, description.slice(0, 300));
 }
 
 export default async function QuestionPage({ params }: { params: Promise<{ id: string }> }) {
@@ -24,6 +29,7 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
   const chapter = getChapter(chapterId);
   const section = chapter?.sections.find((s) => s.anchor === anchor);
   const same = q.sameAs ? getQuestion(q.sameAs) : undefined;
+  const { prev, next } = questionNeighbours(q);
   return (
     <article className="narrow prose" style={{ margin: "0 auto" }}>
       <p className="breadcrumbs">
@@ -85,6 +91,11 @@ export default async function QuestionPage({ params }: { params: Promise<{ id: s
           Quiz me on {topic?.title ?? q.topic}
         </Link>
       </p>
+      <Pager
+        label={`Previous and next question in ${topic?.title ?? q.topic}`}
+        prev={prev && { href: `/questions/${prev.id}`, title: prev.questionHtml, html: true }}
+        next={next && { href: `/questions/${next.id}`, title: next.questionHtml, html: true }}
+      />
     </article>
   );
 }
