@@ -20,7 +20,10 @@ export function ThemeToggle() {
         document.documentElement.dataset.theme = next;
         try {
           localStorage.setItem("theme", next);
-        } catch {}
+        } catch (err) {
+          // Storage can be disabled (private mode, policy): the theme still applies for this page view.
+          console.warn("Theme choice not saved:", err);
+        }
         setTheme(next);
       }}
     >

@@ -9,7 +9,10 @@ export function TimeZoneCookie() {
       if (tz && !document.cookie.split("; ").includes(`tz=${encodeURIComponent(tz)}`)) {
         document.cookie = `tz=${encodeURIComponent(tz)}; path=/; max-age=34560000; samesite=lax`;
       }
-    } catch {}
+    } catch (err) {
+      // Without the cookie the server falls back to UTC days; say so rather than fail silently.
+      console.warn("Time zone not sent; days will follow UTC:", err);
+    }
   }, []);
   return null;
 }
