@@ -1,5 +1,5 @@
 import GithubSlugger from "github-slugger";
-import type { Root as MdRoot, Heading, Link, Text } from "mdast";
+import type { Root as MdRoot, Heading, Link, Nodes as MdNodes, Text } from "mdast";
 import type { Root as HastRoot, Element } from "hast";
 import { toString } from "mdast-util-to-string";
 import rehypeSanitize, { defaultSchema, type Options as Schema } from "rehype-sanitize";
@@ -11,6 +11,7 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { contentId } from "./safe-ids";
 import { rehypeCode } from "./highlight";
+import { mdastText } from "../search/text";
 
 export interface Section {
   anchor: string;
@@ -127,7 +128,7 @@ function fillSectionText(tree: MdRoot, sections: Section[], lineOffset: number) 
       current = byLine.get(line);
       continue;
     }
-    if (current) current.text += (current.text ? "\n" : "") + toString(node);
+    if (current) current.text += (current.text ? "\n" : "") + mdastText(node as MdNodes);
   }
 }
 
