@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HoverPrefetchLink } from "@/components/hover-prefetch-link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getCaseStudies, getCaseStudy, getQuestion, STAGES, STAGE_TITLES } from "@/lib/content/index";
@@ -67,7 +68,7 @@ export default async function CaseStudyPage({ params }: { params: Promise<{ id: 
           <ul className="question-list">
             {questions.map((q) => (
               <li key={q.id}>
-                <Link href={`/questions/${q.id}`} dangerouslySetInnerHTML={{ __html: q.questionHtml }} />
+                <HoverPrefetchLink href={`/questions/${q.id}`} html={q.questionHtml} />
                 <DifficultyBadge level={q.difficulty} />
               </li>
             ))}

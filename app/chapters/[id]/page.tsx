@@ -39,7 +39,7 @@ export default async function ChapterPage({ params }: { params: Promise<{ id: st
                   .filter((c) => c.part === part)
                   .map((c) => (
                     <li key={c.id}>
-                      <Link href={`/chapters/${c.id}`} aria-current={c.id === id ? "page" : undefined}>
+                      <Link href={`/chapters/${c.id}`} prefetch={false} aria-current={c.id === id ? "page" : undefined}>
                         {c.title}
                       </Link>
                     </li>
