@@ -10,6 +10,7 @@ import { loadContent } from "./load";
 import { checkExercises } from "../exercises/check";
 import { EXERCISES_FILE } from "../exercises/types";
 import { exerciseRows } from "../exercises/cards";
+import { writeSnapshots } from "../exercises/snapshots";
 
 export interface IngestReport {
   sync: SyncReport;
@@ -34,6 +35,8 @@ export async function ingest(db: Db, roots: string[], outDir: string): Promise<I
 
   const searchJson = buildSearchIndex(searchDocs(bundle, sectionTexts));
   fs.mkdirSync(outDir, { recursive: true });
+  // Content-addressed files: writing them before the bundle is renamed into place is safe.
+  await writeSnapshots(exercises.artifacts.datasets, outDir);
   const staged = [stage(path.join(outDir, SEARCH_FILE), searchJson)];
   let sync: SyncReport;
   try {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { readSnapshot } from "./snapshots";
 
 // Serves the in-browser engines (PGlite, Pyodide) from our own origin, straight out of node_modules:
 // no CDN, no copy step. The package version is part of the URL (/engine/pglite-0.5.17/index.js), so a
@@ -46,6 +47,7 @@ const TYPES: Record<string, string> = {
 /** Answers GET /engine/<name>-<version>/<file>: 404 for anything not on the allow-list. */
 export function engineFileResponse(segments: string[], acceptEncoding?: string | null): Response {
   const [prefix, file, ...rest] = segments;
+  if (prefix === "data" && file && !rest.length) return snapshotResponse(file);
   const m = /^(pglite|pyodide)-(.+)$/.exec(prefix ?? "");
   const p = m ? enginePackages()[m[1]] : undefined;
   if (!p || !m || m[2] !== p.version || !file || rest.length || !p.allowed.test(file)) {
@@ -60,6 +62,20 @@ export function engineFileResponse(segments: string[], acceptEncoding?: string |
       "Content-Length": String(body.length),
       ...(gzip ? { "Content-Encoding": "gzip" } : {}),
       Vary: "Accept-Encoding",
+      "Cache-Control": "public, max-age=31536000, immutable",
+      "Cross-Origin-Resource-Policy": "same-origin",
+    },
+  });
+}
+
+/** A dataset snapshot: already gzip (PGlite unpacks it), named by content hash, so immutable. */
+function snapshotResponse(name: string): Response {
+  const body = readSnapshot(name);
+  if (!body) return new Response("Not found. This dataset snapshot does not exist (re-run `npm run ingest`).", { status: 404 });
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": "application/gzip",
+      "Content-Length": String(body.length),
       "Cache-Control": "public, max-age=31536000, immutable",
       "Cross-Origin-Resource-Policy": "same-origin",
     },

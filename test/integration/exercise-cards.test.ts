@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { ingest } from "../../lib/content/ingest";
@@ -84,5 +85,31 @@ describe("a learner who practises exercises", { timeout: 600_000 }, () => {
     const lapses = await lapseReport(db, { minReviews: 1 });
     const ex = lapses.find((r) => r.questionId === SQL_EX);
     assert.ok(ex && ex.lapses >= 1, JSON.stringify(lapses));
+  });
+});
+
+describe("dataset snapshots", { timeout: 600_000 }, () => {
+  it("are written at ingest, hold the dataset, and are reused while the dataset is unchanged", async () => {
+    const { SNAPSHOT_DIR, writeSnapshots } = await import("../../lib/exercises/snapshots");
+    const { getExerciseArtifacts } = await import("../../lib/exercises/index");
+    const { engineFileResponse } = await import("../../lib/exercises/engine-files");
+    const files = fs.readdirSync(path.join(generated, SNAPSHOT_DIR));
+    assert.equal(files.length, 1, files.join());
+    assert.match(files[0], /^tiny-\d+\.\d+\.\d+-[0-9a-f]{16}\.tar\.gz$/);
+
+    // The browser's path: the engine route serves it, PGlite starts from it with the rows in place.
+    const res = engineFileResponse(["data", files[0]]);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get("cache-control") ?? "", /immutable/);
+    const { PGlite } = await import("@electric-sql/pglite");
+    const pg = await PGlite.create({ loadDataDir: await res.blob() });
+    const count = await pg.query<{ n: number }>("SELECT count(*)::int AS n FROM people");
+    await pg.close();
+    assert.equal(count.rows[0].n, 6);
+
+    const again = await writeSnapshots(getExerciseArtifacts().datasets, generated);
+    assert.deepEqual([again.built, again.kept, again.removed], [[], 1, 0]);
+    assert.equal(engineFileResponse(["data", "../app.db"]).status, 404);
+    assert.equal(engineFileResponse(["data", files[0].replace(/[0-9a-f]{16}/, "0".repeat(16))]).status, 404);
   });
 });
