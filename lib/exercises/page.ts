@@ -31,6 +31,7 @@ export async function practiceIndex(sp: Record<string, string | undefined>) {
     topic: sp.topic && sp.topic in EXERCISE_TOPICS ? sp.topic : undefined,
     difficulty: ["junior", "mid", "senior"].includes(sp.difficulty ?? "") ? sp.difficulty : undefined,
     company: sp.company && /^[a-z0-9-]{1,60}$/.test(sp.company) ? sp.company : undefined,
+    chapter: sp.chapter && /^[a-z0-9-]{1,80}$/.test(sp.chapter) ? sp.chapter : undefined,
   };
   return { filter, ...(await practiceList(db(), await currentLearnerId(), filter, new Date())) };
 }

@@ -88,6 +88,20 @@ describe("a learner who practises exercises", { timeout: 600_000 }, () => {
   });
 });
 
+describe("practise this chapter", () => {
+  it("lists the exercises whose chapter link points into the chapter, with the learner's schedule", async () => {
+    const { exerciseCountForChapter, practiceList } = await import("../../lib/exercises/index");
+    assert.equal(exerciseCountForChapter("fixture-sql"), 3);
+    assert.equal(exerciseCountForChapter("fixture-kafka"), 0);
+    const learner = newLearnerId();
+    await quizSession(db, learner, { now: t0 }).grade({ reviewId: rid(), questionId: SQL_EX, rating: 1 });
+    const list = await practiceList(db, learner, { chapter: "fixture-sql" }, new Date(t0.getTime() + day));
+    assert.equal(list.rows.length, 3);
+    assert.equal(list.rows.find((r) => r.id === SQL_EX)?.isDue, true);
+    assert.equal((await practiceList(db, learner, { chapter: "fixture-kafka" }, t0)).rows.length, 0);
+  });
+});
+
 describe("dataset snapshots", { timeout: 600_000 }, () => {
   it("are written at ingest, hold the dataset, and are reused while the dataset is unchanged", async () => {
     const { SNAPSHOT_DIR, writeSnapshots } = await import("../../lib/exercises/snapshots");
