@@ -8,6 +8,7 @@ import { chromium, type Page } from "@playwright/test";
 import { engineBase } from "../lib/exercises/engine-files";
 import { PYTHON_HARNESS } from "../lib/exercises/python-harness";
 import { generatedDir } from "../lib/paths";
+import { snapshotUrl } from "../lib/exercises/snapshots";
 import { EXERCISES_FILE, type ExerciseArtifacts } from "../lib/exercises/types";
 
 const pct = (xs: number[], p: number) => {
@@ -21,10 +22,13 @@ const DRIVE = `async ({ script, init, jobs, reps }) => {
   const start = () => {
     const w = new Worker(script, { type: "module" });
     let seq = 0;
-    const call = (msg) => new Promise((resolve) => {
+    // A worker that fails to load reports only through "error"; without this the call waited forever.
+    const call = (msg, ms = 120000) => new Promise((resolve, reject) => {
       const id = ++seq;
-      const on = (e) => { if (e.data.id !== id) return; w.removeEventListener("message", on); resolve(e.data); };
+      const timer = setTimeout(() => reject(new Error("no reply to " + msg.op + " within " + ms + " ms")), ms);
+      const on = (e) => { if (e.data.id !== id) return; clearTimeout(timer); w.removeEventListener("message", on); resolve(e.data); };
       w.addEventListener("message", on);
+      w.addEventListener("error", (e) => { clearTimeout(timer); reject(new Error("worker error: " + (e.message || "script failed to load"))); }, { once: true });
       w.postMessage({ id, ...msg });
     });
     return { w, call };
@@ -89,10 +93,13 @@ export async function benchPractice(base: string) {
     const p95s: number[] = [];
     let first = true;
     for (const [datasetId, exercises] of byDataset) {
-      const setupSql = artifacts.datasets.find((d) => d.id === datasetId)!.setupSql;
+      const dataset = artifacts.datasets.find((d) => d.id === datasetId)!;
+      // As the exercise page: the ingest-time snapshot when there is one, the SQL source otherwise.
+      const snapshot = snapshotUrl(dataset);
+      const setupSql = snapshot ? "" : dataset.setupSql;
       const r = (await page.evaluate(`(${DRIVE})(${JSON.stringify({
         script: "/workers/sql-worker.js",
-        init: { engineUrl: engineBase("pglite"), setupSql },
+        init: { engineUrl: engineBase("pglite"), snapshotUrl: snapshot, setupSql },
         jobs: exercises.map((e) => ({ id: e.id, msg: { op: "sql", sql: e.solutions[0], check: e.check } })),
         reps: 15,
       })})`)) as Drive;

@@ -5,6 +5,7 @@
 import { contentDirs, generatedDir } from "../lib/paths";
 import { runExerciseCheckCli } from "../lib/exercises/check";
 import { loadContent } from "../lib/content/load";
+import { loadoutIssues } from "../lib/quiz/loadout";
 import { formatIssue, type ContentIssue } from "../lib/content/issues";
 import { SqlChecker, checkQuality, checkedShareIssues, groupOf, strictMode } from "../lib/content/quality";
 
@@ -14,6 +15,7 @@ const sql = new SqlChecker();
 sql.warmUp();
 const load = loadContent(roots, { html: false });
 const { bundle, issues } = load;
+issues.push(...loadoutIssues(bundle));
 const quality = await checkQuality(load, roots, process.cwd(), sql);
 const ms = Math.round(performance.now() - started);
 const strict = strictMode();

@@ -5,7 +5,7 @@ import { practiceIndex } from "@/lib/exercises/page";
 export const metadata: Metadata = { title: "Practice" };
 export const dynamic = "force-dynamic";
 
-type Search = { kind?: string; topic?: string; difficulty?: string; company?: string };
+type Search = { kind?: string; topic?: string; difficulty?: string; company?: string; chapter?: string };
 
 export default async function PracticePage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
@@ -46,6 +46,7 @@ export default async function PracticePage({ searchParams }: { searchParams: Pro
       </nav>
       <form method="get" className="filters" aria-label="Filter exercises">
         {filter.topic && <input type="hidden" name="topic" value={filter.topic} />}
+        {filter.chapter && <input type="hidden" name="chapter" value={filter.chapter} />}
         <label>
           Kind{" "}
           <select name="kind" defaultValue={filter.kind ?? ""}>

@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { pageMeta } from "@/lib/site";
-import { getCaseStudies, getQuestion, getTopic, getTopics } from "@/lib/content/index";
+import { getCaseStudies, getTopic, getTopics } from "@/lib/content/index";
 import { viewerQuiz } from "@/lib/quiz/current";
+import { EXERCISE_TOPIC } from "@/lib/quiz/session";
 import { InterviewForm, SettingsForm } from "@/components/settings-form";
 import { ImportProgress } from "@/components/import-progress";
 import { FitPanel } from "@/components/fit-panel";
@@ -89,7 +90,7 @@ export default async function ProgressPage() {
         <tbody>
           {p.byTopic.map((t) => (
             <tr key={t.topic}>
-              <td>{getTopic(t.topic)?.title ?? t.topic}</td>
+              <td>{t.topic === EXERCISE_TOPIC ? "Coding exercises" : (getTopic(t.topic)?.title ?? t.topic)}</td>
               <td>
                 {t.studied} / {t.total}
                 <div className="bar-track" aria-hidden="true">
@@ -99,7 +100,13 @@ export default async function ProgressPage() {
               <td>{t.due}</td>
               <td>{t.studied ? pct(t.recall) : "–"}</td>
               <td>
-                <Link href={`/quiz?deck=topic:${t.topic}`}>Study</Link> · <Link href={`/quiz?deck=topic:${t.topic}&practice=1`}>Practise</Link>
+                {t.topic === EXERCISE_TOPIC ? (
+                  <Link href="/practice">Practise</Link>
+                ) : (
+                  <>
+                    <Link href={`/quiz?deck=topic:${t.topic}`}>Study</Link> · <Link href={`/quiz?deck=topic:${t.topic}&practice=1`}>Practise</Link>
+                  </>
+                )}
               </td>
             </tr>
           ))}
@@ -110,9 +117,9 @@ export default async function ProgressPage() {
         <>
           <h2>Suspended cards</h2>
           <ul className="question-list">
-            {suspended.map((questionId) => (
+            {suspended.map(({ questionId, title, href }) => (
               <li key={questionId}>
-                <Link href={`/questions/${questionId}`}>{getQuestion(questionId)?.questionText ?? questionId}</Link>
+                <Link href={href}>{title}</Link>
                 <form action={async (fd) => { "use server"; await releaseCard(null, fd); }}>
                   <input type="hidden" name="questionId" value={questionId} />
                   <button className="icon-button" type="submit">

@@ -6,16 +6,16 @@ import type { ExerciseForPage } from "@/lib/exercises/index";
 import { CodeEditor } from "./code-editor";
 import { OutcomeView } from "./outcome-view";
 import { RevealPanel, type Reveal } from "./reveal-panel";
-import { passed, useExerciseRunner, type RunOutcome } from "./use-exercise-runner";
+import { passed, useExerciseRunner, type DatasetSource, type RunOutcome } from "./use-exercise-runner";
 
 // The exercise page's interactive half: editor with a per-exercise draft, run (Ctrl/Cmd-Enter),
 // hints one at a time, give up, and after a pass or giving up the solution and the grade.
 
 const draftKey = (id: string) => `practice-draft:${id}`;
 
-export function ExerciseWorkbench({ exercise, setupSql, engineUrl }: { exercise: ExerciseForPage; setupSql: string | null; engineUrl: string }) {
+export function ExerciseWorkbench({ exercise, data, engineUrl }: { exercise: ExerciseForPage; data: DatasetSource; engineUrl: string }) {
   const language = exercise.kind === "python" ? "python" : "sql";
-  const { run, status } = useExerciseRunner(exercise, setupSql, engineUrl);
+  const { run, status } = useExerciseRunner(exercise, data, engineUrl);
   const [initial] = useState(() => readDraft(exercise.id));
   const code = useRef(initial);
   const [runs, setRuns] = useState(0);

@@ -26,7 +26,13 @@ export function passed(o: RunOutcome | null): boolean {
   return false;
 }
 
-export function useExerciseRunner(exercise: ExerciseForPage, setupSql: string | null, engineUrl: string) {
+/** Where the SQL worker gets the dataset: the ingest-time snapshot, or (without one) its SQL source. */
+export interface DatasetSource {
+  snapshotUrl: string | null;
+  setupSql: string | null;
+}
+
+export function useExerciseRunner(exercise: ExerciseForPage, { snapshotUrl, setupSql }: DatasetSource, engineUrl: string) {
   const host = useRef<WorkerHost | null>(null);
   const [status, setStatus] = useState<"idle" | "loading" | "ready" | "running" | "failed">("idle");
   const [startMs, setStartMs] = useState<number | null>(null);
@@ -35,7 +41,7 @@ export function useExerciseRunner(exercise: ExerciseForPage, setupSql: string | 
     const h =
       exercise.kind === "python"
         ? new WorkerHost("/workers/python-worker.js", { engineUrl, harness: PYTHON_HARNESS })
-        : new WorkerHost("/workers/sql-worker.js", { engineUrl, setupSql: setupSql ?? "" });
+        : new WorkerHost("/workers/sql-worker.js", { engineUrl, snapshotUrl, setupSql: setupSql ?? "" });
     host.current = h;
     setStatus("loading");
     // Start loading the engine as soon as the page opens, so the first run does not wait for it.
@@ -47,7 +53,7 @@ export function useExerciseRunner(exercise: ExerciseForPage, setupSql: string | 
       () => setStatus("failed"),
     );
     return () => h.stop();
-  }, [exercise.kind, engineUrl, setupSql]);
+  }, [exercise.kind, engineUrl, snapshotUrl, setupSql]);
 
   async function run(code: string): Promise<RunOutcome> {
     const h = host.current!;

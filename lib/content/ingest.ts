@@ -10,6 +10,8 @@ import { loadContent } from "./load";
 import { checkExercises } from "../exercises/check";
 import { EXERCISES_FILE } from "../exercises/types";
 import { exerciseRows } from "../exercises/cards";
+import { writeSnapshots } from "../exercises/snapshots";
+import { computeLoadouts, loadoutIssues } from "../quiz/loadout";
 
 export interface IngestReport {
   sync: SyncReport;
@@ -25,6 +27,9 @@ export interface IngestReport {
 export async function ingest(db: Db, roots: string[], outDir: string): Promise<IngestReport> {
   const started = performance.now();
   const { bundle, sectionTexts, issues } = loadContent(roots);
+  // Loadouts depend on the content alone: worked out here once, not on every interview-deck request.
+  bundle.loadouts = computeLoadouts(bundle);
+  issues.push(...loadoutIssues(bundle, bundle.loadouts));
   if (issues.length) throw new ContentError(issues);
   // Exercises are verified by running their reference solutions; unchanged ones come from the cache.
   const exercises = await checkExercises({ roots, cacheDir: outDir });
@@ -34,6 +39,8 @@ export async function ingest(db: Db, roots: string[], outDir: string): Promise<I
 
   const searchJson = buildSearchIndex(searchDocs(bundle, sectionTexts));
   fs.mkdirSync(outDir, { recursive: true });
+  // Content-addressed files: writing them before the bundle is renamed into place is safe.
+  await writeSnapshots(exercises.artifacts.datasets, outDir);
   const staged = [stage(path.join(outDir, SEARCH_FILE), searchJson)];
   let sync: SyncReport;
   try {

@@ -49,6 +49,8 @@ export interface ContentBundle {
   caseStudies: CaseStudy[];
   questions: Question[];
   glossary: GlossaryTerm[];
+  /** Company id → its loadout's question ids, computed at ingest (lib/quiz/loadout.ts). */
+  loadouts?: Record<string, string[]>;
 }
 
 /** A chapter section's plain text, kept out of the page bundle and used only to build the search index. */

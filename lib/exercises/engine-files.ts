@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
+import { readSnapshot } from "./snapshots";
 
 // Serves the in-browser engines (PGlite, Pyodide) from our own origin, straight out of node_modules:
 // no CDN, no copy step. The package version is part of the URL (/engine/pglite-0.5.17/index.js), so a
@@ -44,35 +44,42 @@ const TYPES: Record<string, string> = {
 };
 
 /** Answers GET /engine/<name>-<version>/<file>: 404 for anything not on the allow-list. */
-export function engineFileResponse(segments: string[], acceptEncoding?: string | null): Response {
+/**
+ * Always the identity encoding: Next 16 drops Content-Encoding (and Content-Length) from a route
+ * handler's response (FORBIDDEN_HEADERS in next/dist/server/send-response.js) and does not compress it
+ * either, so a gzipped body would reach the browser unlabelled and the wasm would fail to compile.
+ * Compression belongs to a front proxy or to serving these files as static assets (see the report).
+ */
+export function engineFileResponse(segments: string[]): Response {
   const [prefix, file, ...rest] = segments;
+  if (prefix === "data" && file && !rest.length) return snapshotResponse(file);
   const m = /^(pglite|pyodide)-(.+)$/.exec(prefix ?? "");
   const p = m ? enginePackages()[m[1]] : undefined;
   if (!p || !m || m[2] !== p.version || !file || rest.length || !p.allowed.test(file)) {
     return new Response("Not found. Engine files live under /engine/<pglite|pyodide>-<version>/.", { status: 404 });
   }
   const full = path.join(p.dir, file);
-  const gzip = /\bgzip\b/.test(acceptEncoding ?? "");
-  const body = gzip ? gzipped(full) : fs.readFileSync(full);
+  const body = fs.readFileSync(full);
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
       "Content-Length": String(body.length),
-      ...(gzip ? { "Content-Encoding": "gzip" } : {}),
-      Vary: "Accept-Encoding",
       "Cache-Control": "public, max-age=31536000, immutable",
       "Cross-Origin-Resource-Policy": "same-origin",
     },
   });
 }
 
-// The wasm and file-system images shrink to about a third; compress each file once per process.
-const gzipCache = new Map<string, Buffer>();
-function gzipped(file: string): Buffer {
-  let out = gzipCache.get(file);
-  if (!out) {
-    out = zlib.gzipSync(fs.readFileSync(file), { level: 6 });
-    gzipCache.set(file, out);
-  }
-  return out;
+/** A dataset snapshot: already gzip (PGlite unpacks it), named by content hash, so immutable. */
+function snapshotResponse(name: string): Response {
+  const body = readSnapshot(name);
+  if (!body) return new Response("Not found. This dataset snapshot does not exist (re-run `npm run ingest`).", { status: 404 });
+  return new Response(new Uint8Array(body), {
+    headers: {
+      "Content-Type": "application/gzip",
+      "Content-Length": String(body.length),
+      "Cache-Control": "public, max-age=31536000, immutable",
+      "Cross-Origin-Resource-Policy": "same-origin",
+    },
+  });
 }

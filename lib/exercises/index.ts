@@ -52,6 +52,15 @@ export interface PracticeFilter {
   topic?: string;
   difficulty?: string;
   company?: string;
+  /** A chapter id: the exercises whose `chapter:` link points into it ("practise this chapter"). */
+  chapter?: string;
+}
+
+const chapterOf = (e: Pick<PublicExercise, "chapter">) => e.chapter.split("#")[0];
+
+/** How many exercises practise a chapter, for its "Practise this chapter" link. */
+export function exerciseCountForChapter(chapterId: string): number {
+  return getExerciseArtifacts().exercises.filter((e) => chapterOf(e) === chapterId).length;
 }
 
 export interface PracticeRow {
@@ -79,7 +88,8 @@ export async function practiceList(db: Db, learnerId: string | null, filter: Pra
         (!filter.kind || e.kind === filter.kind) &&
         (!filter.topic || e.topic === filter.topic) &&
         (!filter.difficulty || e.difficulty === filter.difficulty) &&
-        (!filter.company || e.companies.includes(filter.company)),
+        (!filter.company || e.companies.includes(filter.company)) &&
+        (!filter.chapter || chapterOf(e) === filter.chapter),
     )
     .map((e) => {
       const due = dueOf.get(e.id) ?? null;

@@ -1,6 +1,7 @@
 import { db } from "../db/client";
 import { currentLearnerId } from "../learner/session";
 import { engineBase } from "./engine-files";
+import { snapshotUrl } from "./snapshots";
 import { exerciseForPage, exerciseSchedule, practiceList, type PracticeFilter } from "./index";
 import { EXERCISE_KINDS, EXERCISE_TOPICS, type ExerciseKind } from "./schema";
 
@@ -18,6 +19,9 @@ export async function practicePage(id: string, opts: { schedule: boolean }) {
     schedule,
     topicTitle: EXERCISE_TOPICS[exercise.topic],
     engineUrl: engineBase(exercise.kind === "python" ? "pyodide" : "pglite"),
+    // The worker starts from the dataset's ingest-time snapshot; the SQL source is the fallback, sent
+    // only when no snapshot exists (it would otherwise double the page's bytes).
+    snapshotUrl: dataset ? snapshotUrl(dataset) : null,
   };
 }
 
@@ -27,6 +31,7 @@ export async function practiceIndex(sp: Record<string, string | undefined>) {
     topic: sp.topic && sp.topic in EXERCISE_TOPICS ? sp.topic : undefined,
     difficulty: ["junior", "mid", "senior"].includes(sp.difficulty ?? "") ? sp.difficulty : undefined,
     company: sp.company && /^[a-z0-9-]{1,60}$/.test(sp.company) ? sp.company : undefined,
+    chapter: sp.chapter && /^[a-z0-9-]{1,80}$/.test(sp.chapter) ? sp.chapter : undefined,
   };
   return { filter, ...(await practiceList(db(), await currentLearnerId(), filter, new Date())) };
 }

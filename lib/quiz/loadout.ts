@@ -3,6 +3,7 @@
 // when the tool's name is one of its tags or a whole phrase in its question text. Ties are broken by id,
 // so retuning search never changes which cards get the interview retention target.
 import { getContent, isQuizzable, type CaseStudy, type ContentBundle, type Question } from "../content/index";
+import type { ContentIssue } from "../content/issues";
 
 const PER_TOOL = 6;
 
@@ -39,11 +40,18 @@ export function computeLoadouts(bundle: Pick<ContentBundle, "questions" | "caseS
   return Object.fromEntries(bundle.caseStudies.map((cs) => [cs.id, computeLoadout(bundle, cs)]));
 }
 
+/** The content check's view: a company whose loadout is empty gives an interview deck of nothing. */
+export function loadoutIssues(bundle: Pick<ContentBundle, "questions" | "caseStudies">, loadouts = computeLoadouts(bundle)): ContentIssue[] {
+  return bundle.caseStudies
+    .filter((cs) => !loadouts[cs.id]?.length)
+    .map((cs) => ({ file: cs.file, line: 1, message: `The company "${cs.id}" has an empty loadout: list quizzable questions under \`questions:\` or name tools in its stack that questions mention.` }));
+}
+
 // Content only changes on re-ingest (a new bundle object): loadouts are worked out once per bundle.
 const cache = new WeakMap<object, Record<string, string[]>>();
 
 export function loadoutQuestionIds(companyId: string): string[] {
-  const bundle = getContent() as ContentBundle & { loadouts?: Record<string, string[]> };
+  const bundle = getContent();
   let all = bundle.loadouts ?? cache.get(bundle);
   if (!all) cache.set(bundle, (all = computeLoadouts(bundle)));
   return all[companyId] ?? [];

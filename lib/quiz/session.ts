@@ -18,6 +18,24 @@ import { instantOnDay } from "../time";
 import { daysUntilInterview, rowToSettings, saveInterview, saveSettings, type interviewInput, type LearnerSettings, type settingsInput } from "./settings";
 import type { z } from "zod";
 import { getStats, type Stats } from "./stats";
+import { getExerciseArtifacts } from "../exercises/index";
+
+/** Progress and stats count exercise cards under this one pseudo-topic; its rows link to /practice. */
+export const EXERCISE_TOPIC = "exercises";
+
+/** A card's label and page, whether it is a question or an exercise (an `ex-` id the bundle lacks). */
+export interface CardLink {
+  questionId: string;
+  title: string;
+  href: string;
+}
+export function cardLink(id: string): CardLink {
+  const q = getQuestion(id);
+  if (q) return { questionId: id, title: q.questionText, href: `/questions/${id}` };
+  const ex = getExerciseArtifacts().byId.get(id);
+  if (ex) return { questionId: id, title: ex.title, href: `/practice/${id}` };
+  return { questionId: id, title: id, href: `/questions/${id}` };
+}
 
 export interface LearnerState {
   settings: LearnerSettings;
@@ -32,14 +50,19 @@ export function activeScope(settings: LearnerSettings, now: Date): Set<string> |
   return daysUntilInterview(settings, now) !== null ? new Set(interviewScope(settings)) : null;
 }
 
-// Content hashes and topics change only on re-ingest (a new bundle object): derive them once per bundle.
-const derived = new WeakMap<object, { hashes: Map<string, string>; topics: Map<string, string> }>();
+// Content hashes and topics change only on re-ingest (a new bundle object and a new exercise file):
+// derive them once per pair. `topics` also holds every exercise, so progress and stats count them;
+// `hashes` does not, because the quiz page cannot show an exercise (the practice page schedules it).
+const derived = new WeakMap<object, { exercises: object; hashes: Map<string, string>; topics: Map<string, string> }>();
 function fromBundle() {
   const bundle = getContent();
+  const exercises = getExerciseArtifacts();
   let d = derived.get(bundle);
-  if (!d) {
+  if (!d || d.exercises !== exercises) {
     const quizzable = bundle.questions.filter(isQuizzable);
-    d = { hashes: new Map(quizzable.map((q) => [q.id, q.hash])), topics: new Map(quizzable.map((q) => [q.id, q.topic])) };
+    const topics = new Map(quizzable.map((q) => [q.id, q.topic]));
+    for (const e of exercises.exercises) topics.set(e.id, EXERCISE_TOPIC);
+    d = { exercises, hashes: new Map(quizzable.map((q) => [q.id, q.hash])), topics };
     derived.set(bundle, d);
   }
   return d;
@@ -60,7 +83,7 @@ export interface Dashboard {
   settings: LearnerSettings;
   daysToInterview: number | null;
   projection: { recall: number; seen: number; total: number } | null;
-  suspended: string[];
+  suspended: CardLink[];
 }
 
 export type QuizSession = ReturnType<typeof quizSession>;
@@ -122,7 +145,7 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
     const progress = await getProgress(db, learnerId, fromBundle().topics, now, tz, { settings, cards: all });
     const days = daysUntilInterview(settings, now);
     const projection = scope && settings.interviewAt ? await projectedRecall(db, learnerId, [...scope], settings.interviewAt, { settings, cards: all }) : null;
-    const suspended = all.filter((c) => c.suspended).map((c) => c.questionId);
+    const suspended = all.filter((c) => c.suspended).map((c) => cardLink(c.questionId));
     return { progress, settings, daysToInterview: days, projection, suspended };
   }
 
@@ -130,12 +153,14 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
   async function deckCounts(decks: string[]): Promise<Record<string, { total: number; due: number; new: number }>> {
     const [{ settings }, all] = await Promise.all([load(), loadCards()]);
     const byId = new Map(all.map((c) => [c.questionId, c]));
+    // As deckIds: the flagged deck holds only what the quiz page can show (flagged exercises are on /practice).
+    const quizzable = fromBundle().hashes;
     const out: Record<string, { total: number; due: number; new: number }> = {};
     for (const spec of decks) {
       const deck = parseDeck(spec);
       if (!deck) continue;
       const ids =
-        deck.kind === "flagged" ? all.filter((c) => c.flagged).map((c) => c.questionId) : deck.kind === "interview" ? interviewScope(settings) : deckQuestions(deck).map((q) => q.id);
+        deck.kind === "flagged" ? all.filter((c) => c.flagged && quizzable.has(c.questionId)).map((c) => c.questionId) : deck.kind === "interview" ? interviewScope(settings) : deckQuestions(deck).map((q) => q.id);
       let due = 0;
       let fresh = 0;
       for (const id of ids) {

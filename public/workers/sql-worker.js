@@ -92,15 +92,22 @@ async function runProbes({ sql, probes }) {
   }
 }
 
+async function fetchSnapshot(url) {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`The dataset could not be loaded (HTTP ${res.status}). Reload the page.`);
+  return res.blob();
+}
+
 self.onmessage = async (e) => {
   const msg = e.data;
   try {
     if (msg.op === "init") {
       const t0 = performance.now();
-      const { PGlite } = await import(msg.engineUrl + "index.js");
-      db = await PGlite.create();
+      // The engine and the dataset snapshot download in parallel; the snapshot skips initdb and the inserts.
+      const [{ PGlite }, snapshot] = await Promise.all([import(msg.engineUrl + "index.js"), msg.snapshotUrl ? fetchSnapshot(msg.snapshotUrl) : null]);
+      db = snapshot ? await PGlite.create({ loadDataDir: snapshot }) : await PGlite.create();
       const t1 = performance.now();
-      if (msg.setupSql) await db.exec(msg.setupSql);
+      if (!snapshot && msg.setupSql) await db.exec(msg.setupSql);
       const t2 = performance.now();
       self.postMessage({ id: msg.id, ok: true, ms: t2 - t0, engineMs: t1 - t0, datasetMs: t2 - t1, transferBytes: transferred() });
     } else if (msg.op === "sql") {

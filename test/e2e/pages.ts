@@ -14,6 +14,9 @@ export const PAGES = [
   { name: "progress", path: "/progress" },
   { name: "quiz", path: "/quiz" },
   { name: "mock", path: "/mock" },
+  { name: "practice", path: "/practice" },
+  { name: "practice sql exercise", path: "/practice/ex-customers-without-orders" },
+  { name: "practice python exercise", path: "/practice/ex-py-merge-intervals" },
   { name: "404", path: "/no-such-page" },
 ] as const;
 

@@ -70,3 +70,49 @@ test("a wrong Python answer names the failing test with both values", async ({ p
   await expect(page.getByTestId("verdict")).toContainText("Not yet");
   await expect(page.locator(".test-cases li.fail").first()).toContainText("expected");
 });
+
+test("a modeling exercise: a failing probe names the unmet requirement, then the fixed DDL passes", async ({ page }) => {
+  await open(page, "ex-model-joint-accounts");
+  const ddl = (share: string) =>
+    [
+      "CREATE TABLE customer (customer_id int PRIMARY KEY, name text NOT NULL);",
+      "CREATE TABLE account (account_id int PRIMARY KEY, iban text NOT NULL UNIQUE);",
+      `CREATE TABLE account_holder (account_id int NOT NULL REFERENCES account, customer_id int NOT NULL REFERENCES customer, share numeric(4,3) NOT NULL${share}, PRIMARY KEY (account_id, customer_id));`,
+    ].join("\n");
+  // No CHECK on the share: exactly that requirement fails, by name.
+  await typeCode(page, ddl(""), { raw: true });
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("verdict")).toContainText("Not yet: 1 requirement(s) unmet.");
+  await expect(page.locator(".test-cases li.fail")).toHaveCount(1);
+  await expect(page.locator(".test-cases li.fail")).toContainText("the ownership share must be greater than 0 and at most 1");
+  await expect(page.getByTestId("solution")).toHaveCount(0);
+  await typeCode(page, ddl(" CHECK (share > 0 AND share <= 1)"), { raw: true });
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("verdict")).toContainText("Correct: your schema meets every requirement.");
+});
+
+test("the SQL and Python engines run under the site's CSP, which has no 'unsafe-eval'", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|EvalError|unsafe-eval/i.test(m.text())) violations.push(m.text());
+  });
+  const csps: string[] = [];
+  page.on("response", (r) => {
+    if (/\/practice\/|\/workers\//.test(r.url())) csps.push(r.headers()["content-security-policy"] ?? "(none)");
+  });
+  await open(page, "ex-customers-without-orders");
+  await typeCode(page, "SELECT c.customer_id, c.name FROM customers c WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.customer_id)");
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("verdict")).toContainText("Correct");
+  await open(page, "ex-py-merge-intervals");
+  await typeCode(page, "def merge_intervals(intervals):\n    return sorted(intervals)\n", { raw: true });
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("verdict")).toContainText(/Not yet: \d+ of \d+ tests fail/);
+  // The page and both worker scripts carried the policy, and nothing was blocked or needed eval.
+  expect(csps.length).toBeGreaterThanOrEqual(3);
+  for (const c of csps) {
+    expect(c).toContain("script-src 'self'");
+    expect(c).not.toContain("'unsafe-eval'");
+  }
+  expect(violations).toEqual([]);
+});

@@ -37,6 +37,24 @@ function counting(base: Db) {
 }
 
 describe("quiz facade", () => {
+  it("reads company loadouts from the bundle, where ingest stored them", async () => {
+    const { getContent } = await import("../../lib/content/index");
+    const { computeLoadouts, loadoutQuestionIds } = await import("../../lib/quiz/loadout");
+    const bundle = getContent();
+    assert.ok(bundle.loadouts && Object.keys(bundle.loadouts).length === bundle.caseStudies.length);
+    assert.deepEqual(bundle.loadouts, computeLoadouts(bundle));
+    const company = bundle.caseStudies[0].id;
+    assert.ok(bundle.loadouts[company].length > 0);
+    // The stored list is what the interview deck uses (a changed stored list shows through).
+    const stored = bundle.loadouts[company];
+    bundle.loadouts[company] = [stored[0]];
+    try {
+      assert.deepEqual(loadoutQuestionIds(company), [stored[0]]);
+    } finally {
+      bundle.loadouts[company] = stored;
+    }
+  });
+
   it("reads the learner's settings once per request, however many steps use them", async () => {
     const me = newLearnerId();
     await saveSettings(db, me, { newPerDay: 3 });

@@ -142,3 +142,16 @@ describe("exercise frontmatter and body", () => {
     assert.equal(parseProbe("f.md", { lang: "sql", role: "probe", code: "SELECT true", line: 3 }).issue?.line, 3);
   });
 });
+
+describe("engine files", () => {
+  it("are served as the package's own bytes, never with a Content-Encoding Next would strip", async () => {
+    const { engineBase, engineFileResponse } = await import("../../lib/exercises/engine-files");
+    const [, , prefix] = engineBase("pglite").split("/");
+    const res = engineFileResponse([prefix, "pglite.wasm"]);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get("content-encoding"), null);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    assert.deepEqual([...bytes.slice(0, 4)], [0, 0x61, 0x73, 0x6d], "the wasm magic number: an uncompressed module");
+    assert.equal(engineFileResponse([prefix, "package.json"]).status, 404);
+  });
+});

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { CaseStudy, Question } from "../../lib/content/index";
-import { computeLoadout } from "../../lib/quiz/loadout";
+import { computeLoadout, loadoutIssues } from "../../lib/quiz/loadout";
 
 const q = (id: string, text: string, extra: Partial<Question> = {}) =>
   ({ id, questionText: text, tags: [], companies: [], keyPoints: ["a point"], answerHtml: "<p>answer</p>", ...extra }) as unknown as Question;
@@ -21,5 +21,13 @@ describe("company loadout", () => {
     const ids = computeLoadout({ questions }, cs);
     assert.deepEqual(ids, ["acme-design", "kafka-a", "kafka-b", "snow"]);
     assert.deepEqual(computeLoadout({ questions: [...questions].reverse() }, cs), ids);
+  });
+
+  it("is a content issue at the case study's file when it is empty", () => {
+    const lonely = { ...cs, id: "lonely", file: "content/case-studies/lonely.md", questions: [], stack: { store: ["Nothing Known"] } } as unknown as CaseStudy;
+    const questions = [q("kafka-a", "What is a Kafka partition?")];
+    const issues = loadoutIssues({ questions, caseStudies: [cs, lonely] });
+    assert.deepEqual(issues.map((i) => [i.file, i.line]), [["content/case-studies/lonely.md", 1]]);
+    assert.match(issues[0].message, /"lonely" has an empty loadout/);
   });
 });

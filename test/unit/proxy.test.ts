@@ -7,7 +7,7 @@ import { tempDir } from "../helpers";
 
 // proxy.ts reads the secret from DATA_DIR; point it at a temp dir before importing it.
 process.env.DATA_DIR = tempDir("proxy-data");
-const { proxy } = await import("../../proxy");
+const { proxy, config } = await import("../../proxy");
 const { signLearnerId, newLearnerId, verifyLearnerCookie } = await import("../../lib/learner/identity");
 
 const BASE = "http://127.0.0.1:3000";
@@ -21,6 +21,13 @@ after(() => {
 });
 
 describe("proxy", () => {
+  it("does not run on engine and worker files, so they never carry a cookie and stay cacheable", () => {
+    // Next anchors a matcher source at both ends; the paths are what the practice pages fetch.
+    const runs = (p: string) => config.matcher.some((m) => new RegExp(`^${m}$`).test(p));
+    for (const p of ["/engine/pglite/pglite.wasm", "/engine/pyodide/pyodide.asm.js", "/workers/sql-worker.js", "/workers/python-worker.js"]) assert.equal(runs(p), false, p);
+    for (const p of ["/", "/practice", "/practice/ex-x", "/engineering", "/api/quiz/review"]) assert.equal(runs(p), true, p);
+  });
+
   it("never sets a cookie on a page request, which may be a cached prerendered page", () => {
     for (const p of ["/", "/chapters/kafka", "/questions", "/quiz", "/progress"]) {
       const res = proxy(req(p));

@@ -5,6 +5,7 @@ import { OnThisPage } from "@/components/on-this-page";
 import { OpenWhenWide } from "@/components/open-when-wide";
 import { SourceNote } from "@/components/source-note";
 import { editUrl, pageMeta } from "@/lib/site";
+import { exerciseCountForChapter } from "@/lib/exercises/index";
 import { chapterNeighbours, getChapter, getChapters, getQuestions, PART_TITLES } from "@/lib/content/index";
 
 export function generateStaticParams() {
@@ -24,6 +25,7 @@ export default async function ChapterPage({ params }: { params: Promise<{ id: st
   if (!chapter) notFound();
   const { prev, next } = chapterNeighbours(id);
   const questionCount = getQuestions({ chapter: id }).filter((q) => !q.open).length;
+  const exerciseCount = exerciseCountForChapter(id);
   const chapters = getChapters();
   return (
     <div className="doc">
@@ -69,6 +71,11 @@ export default async function ChapterPage({ params }: { params: Promise<{ id: st
           {questionCount > 0 && (
             <Link className="button" href={`/quiz?deck=chapter:${chapter.id}`}>
               Quiz me on this chapter ({questionCount})
+            </Link>
+          )}
+          {exerciseCount > 0 && (
+            <Link className="button" href={`/practice?chapter=${chapter.id}`}>
+              Practise this chapter ({exerciseCount})
             </Link>
           )}
         </div>

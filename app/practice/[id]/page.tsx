@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function ExercisePage({ params }: { params: Promise<{ id: string }> }) {
   const p = await practicePage((await params).id, { schedule: true });
   if (!p) notFound();
-  const { exercise, dataset, schedule, engineUrl, topicTitle } = p;
+  const { exercise, dataset, schedule, engineUrl, snapshotUrl, topicTitle } = p;
   return (
     <div className="practice-page">
       <p className="breadcrumbs">
@@ -33,7 +33,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ id: s
           {dataset && <DatasetSchema dataset={dataset} />}
         </section>
         <section aria-label="Your solution" className="practice-work">
-          <ExerciseWorkbench exercise={exercise} setupSql={dataset?.setupSql ?? null} engineUrl={engineUrl} />
+          <ExerciseWorkbench exercise={exercise} data={{ snapshotUrl, setupSql: snapshotUrl ? null : (dataset?.setupSql ?? null) }} engineUrl={engineUrl} />
         </section>
       </div>
     </div>

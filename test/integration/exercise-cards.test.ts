@@ -1,0 +1,129 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { ingest } from "../../lib/content/ingest";
+import type { Db } from "../../lib/db/client";
+import { newLearnerId } from "../../lib/learner/identity";
+import { lapseReport } from "../../lib/quiz/lapses";
+import { exportProgress, importProgress, reviewLogCsv } from "../../lib/quiz/portable";
+import { EXERCISE_TOPIC, quizSession } from "../../lib/quiz/session";
+import { copyFixtureContent, migratedDb, reviewIds, tempDir } from "../helpers";
+
+// Exercises are synced into the Question table, so a learner's cards and reviews include `ex-` ids the
+// content bundle does not know. Every reader of cards must survive them, and label them as exercises.
+const SQL_EX = "ex-fixture-team-sizes";
+const PY_EX = "ex-fixture-double";
+const generated = tempDir("generated");
+process.env.GENERATED_DIR = generated;
+let db: Db;
+const rid = reviewIds();
+const t0 = new Date("2026-05-01T10:00:00Z");
+const day = 86_400_000;
+
+before(async () => {
+  db = migratedDb().db;
+  // The real ingest: runs the fixture exercises' reference solutions and syncs their ids.
+  await ingest(db, [copyFixtureContent(path.resolve("test/fixtures/exercises/good"))], generated);
+});
+after(() => db.$disconnect());
+
+describe("a learner who practises exercises", { timeout: 600_000 }, () => {
+  const me = newLearnerId();
+
+  before(async () => {
+    // Learn the SQL exercise, bring it to review, then forget it once (a lapse); also study a question.
+    let at = t0;
+    for (const rating of [3, 3, 3, 1, 3]) {
+      await quizSession(db, me, { now: at }).grade({ reviewId: rid(), questionId: SQL_EX, rating: rating as 1 | 3 });
+      at = new Date(at.getTime() + 20 * day);
+    }
+    const quiz = quizSession(db, me, { now: t0 });
+    const first = await quiz.next({ deck: "all", practice: false, exclude: [] });
+    assert.ok(first.card);
+    await quiz.grade({ reviewId: rid(), questionId: first.card.questionId, rating: 3 });
+    await quiz.control(PY_EX, "suspend");
+    await quiz.control(SQL_EX, "flag");
+  });
+
+  it("counts exercises in progress and stats, under their own row", async () => {
+    const quiz = quizSession(db, me, { now: new Date(t0.getTime() + 100 * day) });
+    const { progress, suspended } = await quiz.dashboard();
+    const row = progress.byTopic.find((t) => t.topic === EXERCISE_TOPIC);
+    assert.equal(row?.total, 3, "the three fixture exercises");
+    assert.equal(row?.studied, 1, "the reviewed SQL exercise; the suspended one is not studied");
+    assert.equal(progress.byState.suspended, 1);
+    assert.equal(progress.studied, 2, "one exercise and one question");
+    // The suspended exercise is labelled by its title and links to its practice page, not a 404.
+    assert.deepEqual(suspended, [{ questionId: PY_EX, title: "Double a number", href: `/practice/${PY_EX}` }]);
+
+    const stats = await quiz.stats();
+    assert.equal(stats.topicRecall.get(EXERCISE_TOPIC)?.studied, 1);
+    assert.equal(stats.byState.review + stats.byState.learning + stats.byState.relearning, 2);
+  });
+
+  it("keeps flagged exercises out of the quiz page's decks (it cannot show them) without failing", async () => {
+    const quiz = quizSession(db, me, { now: t0 });
+    const flagged = await quiz.next({ deck: "flagged", practice: true, exclude: [] });
+    assert.equal(flagged.card, null);
+    const counts = await quiz.deckCounts(["all", "flagged", "topic:sql"]);
+    assert.equal(counts.flagged.total, 0, "the picker's count agrees with the deck the quiz page serves");
+    const round = quiz.mockRound(7);
+    assert.ok(round.slots.length > 0 && round.slots.every((s) => s.question.questionHtml.length > 0));
+  });
+
+  it("exports, re-imports and reports lapses for exercise cards", async () => {
+    const file = await exportProgress(db, me, new Date(t0.getTime() + 100 * day));
+    assert.ok(file.cards.some((c) => c.questionId === SQL_EX));
+    assert.equal(file.reviews.filter((r) => r.questionId === SQL_EX).length, 5);
+    const other = newLearnerId();
+    const report = await importProgress(db, other, JSON.parse(JSON.stringify(file)), new Date(t0.getTime() + 100 * day));
+    assert.deepEqual(report.skippedUnknownQuestions, []);
+    assert.equal(report.reviewsAdded, 6);
+    assert.match(await reviewLogCsv(db, me), new RegExp(`^${SQL_EX},`, "m"));
+
+    const lapses = await lapseReport(db, { minReviews: 1 });
+    const ex = lapses.find((r) => r.questionId === SQL_EX);
+    assert.ok(ex && ex.lapses >= 1, JSON.stringify(lapses));
+  });
+});
+
+describe("practise this chapter", () => {
+  it("lists the exercises whose chapter link points into the chapter, with the learner's schedule", async () => {
+    const { exerciseCountForChapter, practiceList } = await import("../../lib/exercises/index");
+    assert.equal(exerciseCountForChapter("fixture-sql"), 3);
+    assert.equal(exerciseCountForChapter("fixture-kafka"), 0);
+    const learner = newLearnerId();
+    await quizSession(db, learner, { now: t0 }).grade({ reviewId: rid(), questionId: SQL_EX, rating: 1 });
+    const list = await practiceList(db, learner, { chapter: "fixture-sql" }, new Date(t0.getTime() + day));
+    assert.equal(list.rows.length, 3);
+    assert.equal(list.rows.find((r) => r.id === SQL_EX)?.isDue, true);
+    assert.equal((await practiceList(db, learner, { chapter: "fixture-kafka" }, t0)).rows.length, 0);
+  });
+});
+
+describe("dataset snapshots", { timeout: 600_000 }, () => {
+  it("are written at ingest, hold the dataset, and are reused while the dataset is unchanged", async () => {
+    const { SNAPSHOT_DIR, writeSnapshots } = await import("../../lib/exercises/snapshots");
+    const { getExerciseArtifacts } = await import("../../lib/exercises/index");
+    const { engineFileResponse } = await import("../../lib/exercises/engine-files");
+    const files = fs.readdirSync(path.join(generated, SNAPSHOT_DIR));
+    assert.equal(files.length, 1, files.join());
+    assert.match(files[0], /^tiny-\d+\.\d+\.\d+-[0-9a-f]{16}\.tar\.gz$/);
+
+    // The browser's path: the engine route serves it, PGlite starts from it with the rows in place.
+    const res = engineFileResponse(["data", files[0]]);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get("cache-control") ?? "", /immutable/);
+    const { PGlite } = await import("@electric-sql/pglite");
+    const pg = await PGlite.create({ loadDataDir: await res.blob() });
+    const count = await pg.query<{ n: number }>("SELECT count(*)::int AS n FROM people");
+    await pg.close();
+    assert.equal(count.rows[0].n, 6);
+
+    const again = await writeSnapshots(getExerciseArtifacts().datasets, generated);
+    assert.deepEqual([again.built, again.kept, again.removed], [[], 1, 0]);
+    assert.equal(engineFileResponse(["data", "../app.db"]).status, 404);
+    assert.equal(engineFileResponse(["data", files[0].replace(/[0-9a-f]{16}/, "0".repeat(16))]).status, 404);
+  });
+});
