@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -44,25 +45,35 @@ let template: string | undefined;
 let dbSeq = 0;
 
 /**
- * A fresh PostgreSQL database per call: the first call of a test process migrates a template with the
- * same `prisma migrate deploy` the app uses; later calls clone it (CREATE DATABASE … TEMPLATE, ~0.1 s).
- * Databases are named after the test process, and leftovers of processes that are gone are dropped.
+ * A fresh PostgreSQL database per call, cloned (CREATE DATABASE … TEMPLATE, ~0.1 s) from a template that
+ * the same `prisma migrate deploy` the app uses migrated once. The template is named after a hash of the
+ * PostgreSQL migrations, so every test process of a run shares it and a changed migration gets a new one.
+ * Databases are named after their test process; leftovers of processes that are gone are dropped.
  */
 function freshPostgres(admin: string): string {
   if (!template) {
-    const stale = psql(admin, "SELECT datname FROM pg_database WHERE datname LIKE 'it\\_%'").split("\n").filter(Boolean);
-    for (const name of stale) {
+    const dir = "prisma/postgresql/migrations";
+    const hash = crypto.createHash("sha256");
+    for (const m of fs.readdirSync(dir).sort()) if (fs.existsSync(path.join(dir, m, "migration.sql"))) hash.update(m).update(fs.readFileSync(path.join(dir, m, "migration.sql")));
+    const names = psql(admin, "SELECT datname FROM pg_database WHERE datname LIKE 'it\\_%'").split("\n").filter(Boolean);
+    for (const name of names) {
       const pid = Number(name.split("_")[1]);
-      if (pid === process.pid) continue;
+      if (!Number.isInteger(pid) || pid === process.pid) continue;
       try {
         process.kill(pid, 0);
       } catch {
         psql(admin, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       }
     }
-    template = `it_${process.pid}_template`;
-    psql(admin, `CREATE DATABASE "${template}"`);
-    migrate({ DATABASE_URL: withDb(admin, template) });
+    const want = `ittpl_${hash.digest("hex").slice(0, 16)}`;
+    if (!psql(admin, `SELECT 1 FROM pg_database WHERE datname = '${want}'`).trim()) {
+      // Migrate under a private name, then rename: a half-migrated template is never visible.
+      const building = `it_${process.pid}_building`;
+      psql(admin, `CREATE DATABASE "${building}"`);
+      migrate({ DATABASE_URL: withDb(admin, building) });
+      psql(admin, `ALTER DATABASE "${building}" RENAME TO "${want}"`);
+    }
+    template = want;
   }
   const name = `it_${process.pid}_${++dbSeq}`;
   psql(admin, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
