@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { QuizError } from "./quiz/service";
+import { AppError } from "./app-error";
 
 // Every route handler goes through this: input validated by zod, known errors mapped to 4xx, never a raw 500 for bad input.
 
@@ -38,11 +38,12 @@ export function handlePost<S extends z.ZodType>(schema: S, handler: (input: z.in
   };
 }
 
-async function run(fn: () => Promise<Response>): Promise<Response> {
+/** Runs a handler and maps an AppError to its status; routes without a body schema use it directly. */
+export async function run(fn: () => Promise<Response>): Promise<Response> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof QuizError) return jsonError(err.status, err.message);
+    if (err instanceof AppError) return jsonError(err.status, err.message);
     throw err;
   }
 }

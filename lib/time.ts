@@ -74,3 +74,12 @@ export function daysBetweenKeys(from: string, to: string): number {
   };
   return Math.round((ms(to) - ms(from)) / 86_400_000);
 }
+
+/** The instant it is `hour`:00 on calendar day `key` in `tz` (the server's zone without one). */
+export function instantOnDay(key: string, hour: number, tz?: string): Date {
+  const [y, m, d] = key.split("-").map(Number);
+  if (!tz) return new Date(y, m - 1, d, hour);
+  const asUtc = Date.UTC(y, m - 1, d, hour);
+  const guess = asUtc - offsetMs(new Date(asUtc), tz);
+  return new Date(asUtc - offsetMs(new Date(guess), tz));
+}

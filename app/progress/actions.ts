@@ -2,28 +2,30 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { validatedAction } from "@/lib/action";
-import { db } from "@/lib/db/client";
-import { ensureLearnerId } from "@/lib/learner/session";
-import { setSuspended } from "@/lib/quiz/service";
-import { interviewInput, saveInterview, saveSettings, settingsInput } from "@/lib/quiz/settings";
+import { AppError } from "@/lib/app-error";
+import { currentQuiz } from "@/lib/quiz/current";
+import { questionIdSchema } from "@/lib/quiz/rules";
+import { interviewInput, settingsInput } from "@/lib/quiz/settings";
 
 export const updateSettings = validatedAction(settingsInput, async (input) => {
-  await saveSettings(db(), await ensureLearnerId(), input);
+  await (await currentQuiz()).updateSettings(input);
   revalidatePath("/progress");
   return { ok: true, message: "Settings saved." };
 });
 
 export const updateInterview = validatedAction(interviewInput, async (input) => {
-  if (input.interviewDate && input.interviewDate.getTime() <= Date.now()) {
-    return { ok: false, message: "Pick a date in the future.", fieldErrors: { interviewDate: "The interview date must be in the future" } };
+  try {
+    await (await currentQuiz()).updateInterview(input);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return { ok: false, message: "Pick a date in the future.", fieldErrors: { interviewDate: err.message } };
   }
-  await saveInterview(db(), await ensureLearnerId(), input);
   revalidatePath("/progress");
   return { ok: true, message: input.interviewDate ? "Interview mode is on." : "Interview mode is off." };
 });
 
-export const releaseCard = validatedAction(z.object({ questionId: z.string().regex(/^[a-z0-9-]{1,120}$/) }), async ({ questionId }) => {
-  await setSuspended(db(), await ensureLearnerId(), questionId, false, new Date());
+export const releaseCard = validatedAction(z.object({ questionId: questionIdSchema }), async ({ questionId }) => {
+  await (await currentQuiz()).control(questionId, "unsuspend");
   revalidatePath("/progress");
   return { ok: true, message: "Released." };
 });

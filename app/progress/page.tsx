@@ -1,16 +1,10 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getCaseStudies, getQuestion, getTopic, getTopics } from "@/lib/content/index";
-import { db } from "@/lib/db/client";
-import { currentLearnerId, currentTimeZone } from "@/lib/learner/session";
-import { interviewScope } from "@/lib/quiz/decks";
-import { projectedRecall } from "@/lib/quiz/service";
-import { daysUntilInterview, getSettings } from "@/lib/quiz/settings";
-import { learnerProgress } from "@/lib/study";
+import { viewerQuiz } from "@/lib/quiz/current";
 import { InterviewForm, SettingsForm } from "@/components/settings-form";
 import { ImportProgress } from "@/components/import-progress";
 import { FitPanel } from "@/components/fit-panel";
-import { fitStatus } from "@/lib/quiz/fit";
 import { releaseCard, updateInterview, updateSettings } from "./actions";
 
 export const metadata: Metadata = { title: "Progress" };
@@ -19,16 +13,8 @@ export const dynamic = "force-dynamic";
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export default async function ProgressPage() {
-  const learnerId = (await currentLearnerId()) ?? "";
-  const now = new Date();
-  const [p, settings, suspended] = await Promise.all([
-    learnerProgress(learnerId, now, await currentTimeZone()),
-    getSettings(db(), learnerId),
-    db().card.findMany({ where: { learnerId, suspended: true }, select: { questionId: true } }),
-  ]);
-  const days = daysUntilInterview(settings, now);
-  const scope = days !== null ? interviewScope(settings) : [];
-  const projection = days !== null ? await projectedRecall(db(), learnerId, scope, settings.interviewDate!) : null;
+  const quiz = await viewerQuiz();
+  const [{ progress: p, settings, daysToInterview: days, projection, suspended }, fit] = await Promise.all([quiz.dashboard(), quiz.fitStatus()]);
   const reviewsTotal = p.reviewsTotal;
   return (
     <>
@@ -78,7 +64,7 @@ export default async function ProgressPage() {
       <InterviewForm
         action={updateInterview}
         initial={{
-          interviewDate: settings.interviewDate ? settings.interviewDate.toISOString().slice(0, 10) : "",
+          interviewDate: settings.interviewDate ?? "",
           interviewCompany: settings.interviewCompany ?? "",
           interviewTopics: settings.interviewTopics,
         }}
@@ -123,7 +109,7 @@ export default async function ProgressPage() {
         <>
           <h2>Suspended cards</h2>
           <ul className="question-list">
-            {suspended.map(({ questionId }) => (
+            {suspended.map((questionId) => (
               <li key={questionId}>
                 <Link href={`/questions/${questionId}`}>{getQuestion(questionId)?.questionText ?? questionId}</Link>
                 <form action={async (fd) => { "use server"; await releaseCard(null, fd); }}>
@@ -151,7 +137,7 @@ export default async function ProgressPage() {
         </a>
       </p>
       <ImportProgress />
-      <FitPanel reviews={reviewsTotal} report={await fitStatus(db(), learnerId)} />
+      <FitPanel reviews={reviewsTotal} report={fit} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { DIFFICULTIES, getCaseStudies, getChapters, getTopics } from "@/lib/content/index";
 import { QuizSession } from "@/components/quiz-session";
-import { deckQuestions, deckSchema, deckTitle } from "@/lib/quiz/decks";
+import { deckQuestions, deckString, deckTitle } from "@/lib/quiz/decks";
 
 export const metadata: Metadata = { title: "Quiz" };
 
@@ -12,7 +12,7 @@ type Search = { deck?: string; size?: string; mode?: string; practice?: string }
 
 export default async function QuizPage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
-  const deck = deckSchema.safeParse(sp.deck ?? "");
+  const deck = deckString.safeParse(sp.deck ?? "");
   const size = SIZES.find((s) => String(s) === sp.size) ?? 20;
   const mode = sp.mode === "type" ? "type" : "flip";
   const practice = sp.practice === "1";

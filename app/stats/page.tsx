@@ -2,10 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { Bars, Heatmap } from "@/components/charts";
 import { getTopics, STAGES, STAGE_TITLES } from "@/lib/content/index";
-import { db } from "@/lib/db/client";
-import { currentLearnerId, currentTimeZone } from "@/lib/learner/session";
-import { getStats } from "@/lib/quiz/stats";
-import { quizzableTopics } from "@/lib/study";
+import { viewerQuiz } from "@/lib/quiz/current";
 
 export const metadata: Metadata = { title: "Statistics" };
 export const dynamic = "force-dynamic";
@@ -13,8 +10,7 @@ export const dynamic = "force-dynamic";
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export default async function StatsPage() {
-  const learnerId = (await currentLearnerId()) ?? "";
-  const s = await getStats(db(), learnerId, quizzableTopics(), new Date(), await currentTimeZone());
+  const s = await (await viewerQuiz()).stats();
   const topics = getTopics();
   const rows = [...STAGES.map((stage) => ({ key: stage, title: STAGE_TITLES[stage], topics: topics.filter((t) => t.stage === stage) })), { key: "across", title: "Across the platform", topics: topics.filter((t) => !t.stage) }];
   const total = s.heatmap.reduce((n, d) => n + d.count, 0);

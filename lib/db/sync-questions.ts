@@ -1,5 +1,7 @@
 import type { Db } from "./client";
 
+const CHUNK = 500;
+
 export interface QuestionRow {
   id: string;
   topic: string;
@@ -44,7 +46,10 @@ export async function syncQuestions(db: Db, questions: QuestionRow[], now = new 
     }
     if (toInsert.length) report.inserted = (await tx.question.createMany({ data: toInsert })).count;
     const gone = [...existing.values()].filter((q) => !q.archivedAt).map((q) => q.id);
-    if (gone.length) report.archived = (await tx.question.updateMany({ where: { id: { in: gone } }, data: { archivedAt: now } })).count;
+    // In chunks: one `IN (...)` over every removed id grows with the content until SQLite refuses it.
+    for (let i = 0; i < gone.length; i += CHUNK) {
+      report.archived += (await tx.question.updateMany({ where: { id: { in: gone.slice(i, i + CHUNK) } }, data: { archivedAt: now } })).count;
+    }
   });
   return report;
 }

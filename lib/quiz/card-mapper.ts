@@ -1,4 +1,5 @@
 // The one place that maps Prisma rows to scheduler values and back.
+import { z } from "zod";
 import type { Card as CardRow } from "../generated/prisma/client";
 import type { CardState, CardStateKind, ReviewRecord } from "./scheduler";
 
@@ -45,4 +46,45 @@ export function recordToLogRow(log: ReviewRecord) {
     learningSteps: log.learningSteps,
     reviewedAt: log.reviewedAt,
   };
+}
+
+const date = z.union([z.iso.datetime({ offset: true }), z.number()]).transform((v) => new Date(v));
+const count = z.number().int().min(0);
+
+/**
+ * The card as it was before an answer, kept on the log row for undo. It is JSON in a text column and
+ * may come from an imported file, so it is parsed, never cast: unknown fields are dropped.
+ */
+export const prevCardSchema = z.object({
+  due: date,
+  stability: z.number().min(0),
+  difficulty: z.number().min(0),
+  elapsedDays: count,
+  scheduledDays: count,
+  learningSteps: count,
+  reps: count,
+  lapses: count,
+  state: z.number().int().min(0).max(3),
+  lastReview: date.nullable(),
+  seenHash: z.string().max(64).nullable().default(null),
+  buriedUntil: date.nullable().default(null),
+  suspended: z.boolean().default(false),
+  flagged: z.boolean().default(false),
+  createdAt: date.optional(),
+  updatedAt: date.optional(),
+});
+
+export type PrevCard = z.output<typeof prevCardSchema>;
+
+/** The stored earlier card, or null when the text is not JSON or not a card. */
+export function parsePrevCard(text: string): PrevCard | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    if (err instanceof SyntaxError) return null;
+    throw err;
+  }
+  const parsed = prevCardSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
 }

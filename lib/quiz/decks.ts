@@ -1,44 +1,39 @@
-import { z } from "zod";
+import { parseDeck, type Deck } from "./deck";
 import { getChapter, getContent, getTopic, isQuizzable, type Question } from "../content/index";
 import type { Db } from "../db/client";
 import { loadoutQuestionIds } from "./loadout";
 import type { LearnerSettings } from "./settings";
 
-// A deck is a filter over content, written as `all`, `topic:sql`, `chapter:kafka`, `difficulty:senior` or `company:netflix`.
-export const deckSchema = z
-  .string()
-  .max(100)
-  .regex(
-    /^(all|flagged|interview|(topic|chapter|difficulty|company|loadout):[a-z0-9-]+)$/,
-    "deck must be `all`, `flagged`, `interview`, or one of `topic:<id>`, `chapter:<id>`, `difficulty:<level>`, `company:<id>`, `loadout:<company>`",
-  );
-
-export type DeckSpec = z.infer<typeof deckSchema>;
+// What each deck holds, from the content bundle (and, for `flagged`, the learner's cards).
+export { deckSchema, deckString, parseDeck, type Deck, type DeckSpec } from "./deck";
 
 /** Questions of a deck that content alone decides (`flagged` needs the learner's cards; see deckIds). */
-export function deckQuestions(deck: DeckSpec): Question[] {
-  const [kind, value] = deck.split(":");
-  if (kind === "loadout") return loadoutQuestionIds(value).map((id) => getContent().questionById.get(id)!);
+export function deckQuestions(spec: Deck | string): Question[] {
+  const deck = typeof spec === "string" ? parseDeck(spec) : spec;
+  if (!deck) return [];
+  if (deck.kind === "loadout") return loadoutQuestionIds(deck.value).map((id) => getContent().questionById.get(id)!);
   return getContent().questions.filter((q) => {
     if (!isQuizzable(q)) return false;
-    switch (kind) {
+    switch (deck.kind) {
       case "topic":
-        return q.topic === value;
+        return q.topic === deck.value;
       case "chapter":
-        return q.chapter.split("#")[0] === value;
+        return q.chapter.split("#")[0] === deck.value;
       case "difficulty":
-        return q.difficulty === value;
+        return q.difficulty === deck.value;
       case "company":
-        return q.companies.includes(value);
+        return q.companies.includes(deck.value);
       default:
         return true;
     }
   });
 }
 
-export function deckTitle(deck: DeckSpec): string {
-  const [kind, value] = deck.split(":");
-  switch (kind) {
+export function deckTitle(spec: Deck | string): string {
+  const deck = typeof spec === "string" ? parseDeck(spec) : spec;
+  if (!deck) return "All questions";
+  const value = "value" in deck ? deck.value : "";
+  switch (deck.kind) {
     case "topic":
       return getTopic(value)?.title ?? value;
     case "chapter":
@@ -62,15 +57,15 @@ export function deckTitle(deck: DeckSpec): string {
 export function interviewScope(settings: LearnerSettings): string[] {
   const ids = new Set<string>();
   if (settings.interviewCompany) for (const id of loadoutQuestionIds(settings.interviewCompany)) ids.add(id);
-  for (const t of settings.interviewTopics) for (const q of deckQuestions(`topic:${t}`)) ids.add(q.id);
-  return ids.size ? [...ids] : deckQuestions("all").map((q) => q.id);
+  for (const t of settings.interviewTopics) for (const q of deckQuestions({ kind: "topic", value: t })) ids.add(q.id);
+  return ids.size ? [...ids] : deckQuestions({ kind: "all" }).map((q) => q.id);
 }
 
 /** Question ids of any deck, including the ones that depend on the learner. */
-export async function deckIds(db: Db, learnerId: string, deck: DeckSpec, settings: LearnerSettings): Promise<string[]> {
-  if (deck === "interview") return interviewScope(settings);
-  if (deck === "flagged") {
-    const quizzable = new Set(deckQuestions("all").map((q) => q.id));
+export async function deckIds(db: Db, learnerId: string, deck: Deck, settings: LearnerSettings): Promise<string[]> {
+  if (deck.kind === "interview") return interviewScope(settings);
+  if (deck.kind === "flagged") {
+    const quizzable = new Set(deckQuestions({ kind: "all" }).map((q) => q.id));
     const rows = await db.card.findMany({ where: { learnerId, flagged: true }, select: { questionId: true } });
     return rows.map((r) => r.questionId).filter((id) => quizzable.has(id));
   }

@@ -3,6 +3,8 @@
 // the feature reports itself unavailable instead of failing.
 import { createRequire } from "node:module";
 import type { Db } from "../db/client";
+import { z } from "zod";
+import { AppError } from "../app-error";
 
 export const MIN_REVIEWS_TO_FIT = 200;
 
@@ -51,6 +53,11 @@ export function histories(logs: { questionId: string; rating: number; reviewedAt
   });
 }
 
+/** Keep the defaults (null) when the fit does not predict this learner's history better. */
+export function chosenWeights(logLossBefore: number, logLossAfter: number, weights: number[]): string | null {
+  return logLossAfter <= logLossBefore ? JSON.stringify(weights) : null;
+}
+
 async function fit(db: Db, learnerId: string, b: Binding): Promise<FitReport> {
   const logs = await db.reviewLog.findMany({ where: { learnerId }, select: { questionId: true, rating: true, reviewedAt: true } });
   const items = histories(logs).flatMap((h) => h.slice(1).map((_, i) => new b.FSRSBindingItem(h.slice(0, i + 2).map((r) => new b.FSRSBindingReview(r.rating, r.deltaT)))));
@@ -67,8 +74,7 @@ async function fit(db: Db, learnerId: string, b: Binding): Promise<FitReport> {
     throw err;
   }
   const report: FitReport = { status: "done", reviews: logs.length, logLossBefore: before.logLoss, logLossAfter: after.logLoss, rmseBefore: before.rmseBins, rmseAfter: after.rmseBins, fittedAt: new Date().toISOString() };
-  // Keep the defaults when the fit does not predict this learner's history better.
-  await db.learner.update({ where: { id: learnerId }, data: { fsrsWeights: after.logLoss <= before.logLoss ? JSON.stringify(weights) : null, fitReport: JSON.stringify(report) } });
+  await db.learner.update({ where: { id: learnerId }, data: { fsrsWeights: chosenWeights(before.logLoss, after.logLoss, weights), fitReport: JSON.stringify(report) } });
   return report;
 }
 
@@ -78,9 +84,9 @@ async function fit(db: Db, learnerId: string, b: Binding): Promise<FitReport> {
  */
 export async function startFit(db: Db, learnerId: string): Promise<FitReport> {
   const b = loadBinding();
-  if (!b) throw new Error("The FSRS optimizer binding is not available on this platform (it ships for Linux x64 here).");
+  if (!b) throw new AppError(501, "The FSRS optimizer binding is not available on this platform (it ships for Linux x64 here).");
   const reviews = await db.reviewLog.count({ where: { learnerId } });
-  if (reviews < MIN_REVIEWS_TO_FIT) throw new Error(`Fitting needs at least ${MIN_REVIEWS_TO_FIT} reviews; you have ${reviews}.`);
+  if (reviews < MIN_REVIEWS_TO_FIT) throw new AppError(409, `Fitting needs at least ${MIN_REVIEWS_TO_FIT} reviews; you have ${reviews}.`);
   const running: FitReport = { status: "running", reviews };
   await db.learner.update({ where: { id: learnerId }, data: { fitReport: JSON.stringify(running) } });
   void fit(db, learnerId, b).catch((err: unknown) =>
@@ -89,14 +95,38 @@ export async function startFit(db: Db, learnerId: string): Promise<FitReport> {
   return running;
 }
 
+const fitReportSchema = z.object({
+  status: z.enum(["running", "done", "failed"]),
+  reviews: z.number(),
+  logLossBefore: z.number().optional(),
+  logLossAfter: z.number().optional(),
+  rmseBefore: z.number().optional(),
+  rmseAfter: z.number().optional(),
+  fittedAt: z.string().optional(),
+  error: z.string().optional(),
+});
+
 export async function fitStatus(db: Db, learnerId: string): Promise<FitReport | null> {
   const row = await db.learner.findUnique({ where: { id: learnerId }, select: { fitReport: true } });
-  return row?.fitReport ? (JSON.parse(row.fitReport) as FitReport) : null;
+  if (!row?.fitReport) return null;
+  try {
+    const parsed = fitReportSchema.safeParse(JSON.parse(row.fitReport));
+    return parsed.success ? parsed.data : null;
+  } catch (err) {
+    if (err instanceof SyntaxError) return null;
+    throw err;
+  }
+}
+
+/** Starts a fit unless one is running; the report either way. */
+export async function requestFit(db: Db, learnerId: string): Promise<FitReport> {
+  const current = await fitStatus(db, learnerId);
+  return current?.status === "running" ? current : startFit(db, learnerId);
 }
 
 /** For tests: run the fit to completion. */
 export async function fitNow(db: Db, learnerId: string): Promise<FitReport> {
   const b = loadBinding();
-  if (!b) throw new Error("binding unavailable");
+  if (!b) throw new AppError(501, "binding unavailable");
   return fit(db, learnerId, b);
 }

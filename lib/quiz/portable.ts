@@ -1,14 +1,20 @@
 // A learner's data, out and back in. Export → import into an empty learner reproduces the same state;
 // importing the same file again changes nothing; a file that fails validation changes nothing.
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { z } from "zod";
+import { AppError } from "../app-error";
 import type { Db } from "../db/client";
-import { getSettings, REVIEW_ORDERS } from "./settings";
+import { parsePrevCard } from "./card-mapper";
+import { QUESTION_ID, REVIEW_ORDERS, settingsNumbers, STEPS_MAX_LENGTH } from "./rules";
+import { dateKeyToColumn, getSettings, type LearnerSettings } from "./settings";
 
 export const EXPORT_FORMAT = "de-interview-prep/progress";
 
 const date = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const optDate = date.nullable();
-const qid = z.string().regex(/^[a-z0-9-]{1,120}$/);
+const qid = z.string().regex(QUESTION_ID);
+// Ids are compared case-insensitively (UUIDs from different clients differ only in case): stored lowercase.
+const entryId = z.string().min(1).max(64).transform((s) => s.toLowerCase());
 const rating = z.number().int().min(1).max(4);
 const state = z.number().int().min(0).max(3);
 
@@ -33,7 +39,7 @@ const cardSchema = z.strictObject({
 });
 
 const reviewSchema = z.strictObject({
-  id: z.string().min(1).max(64),
+  id: entryId,
   questionId: qid,
   rating,
   state,
@@ -46,7 +52,18 @@ const reviewSchema = z.strictObject({
   learningSteps: z.number().int().min(0),
   reviewedAt: date,
   durationMs: z.number().int().min(0).nullable(),
-  prevCard: z.string().max(4000).nullable(),
+  // Undo restores this card, so it must be one. Checked here; stored as written (undo parses it again
+  // and drops unknown fields), so an export round-trips byte for byte.
+  prevCard: z
+    .string()
+    .max(4000)
+    .nullable()
+    .transform((text, ctx) => {
+      if (text === null) return null;
+      if (parsePrevCard(text)) return text;
+      ctx.addIssue({ code: "custom", message: "prevCard is not a card as this app stores it" });
+      return z.NEVER;
+    }),
   createdAt: date,
 });
 
@@ -55,22 +72,31 @@ export const exportSchema = z.strictObject({
   version: z.literal(1),
   exportedAt: date,
   settings: z.strictObject({
-    desiredRetention: z.number().min(0.7).max(0.99),
-    newPerDay: z.number().int().min(0).max(500),
-    learningSteps: z.string().max(60),
-    relearningSteps: z.string().max(60),
-    maximumIntervalDays: z.number().int().min(1).max(36500),
+    ...settingsNumbers,
+    learningSteps: z.string().max(STEPS_MAX_LENGTH),
+    relearningSteps: z.string().max(STEPS_MAX_LENGTH),
     reviewOrder: z.enum(REVIEW_ORDERS),
-    dailyGoal: z.number().int().min(0).max(1000),
-    interviewDate: optDate,
+    // A calendar date; older files wrote an instant, whose date as written is kept.
+    interviewDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}($|T)/, "interviewDate must start with a date like 2026-12-02")
+      .transform((s) => s.slice(0, 10))
+      .nullable(),
     interviewCompany: z.string().max(60).nullable(),
     interviewTopics: z.array(z.string().max(60)).max(100),
     weights: z.array(z.number()).max(32).nullable(),
   }),
   cards: z.array(cardSchema).max(100_000),
   reviews: z.array(reviewSchema).max(1_000_000),
-  practice: z.array(z.strictObject({ id: z.string().min(1).max(64), questionId: qid, rating, reviewedAt: date })).max(1_000_000),
+  practice: z.array(z.strictObject({ id: entryId, questionId: qid, rating, reviewedAt: date })).max(1_000_000),
 });
+
+/** Largest import body the route accepts; a year of heavy daily study is well under it. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** Rows written per statement; the importer yields to other requests between chunks. */
+const CHUNK = 500;
+/** Clock skew tolerated on dates in a file; later ones are refused (the scheduler cannot use them). */
+const SKEW_MS = 5 * 60_000;
 
 export type ExportFile = z.input<typeof exportSchema>;
 
@@ -86,11 +112,15 @@ export async function exportProgress(db: Db, learnerId: string, now: Date): Prom
     format: EXPORT_FORMAT,
     version: 1,
     exportedAt: now.toISOString(),
-    settings: { ...settings, interviewDate: iso(settings.interviewDate) },
+    settings: exportedSettings(settings),
     cards: cards.map(({ learnerId: _, ...c }) => ({ ...c, due: c.due.toISOString(), lastReview: iso(c.lastReview), buriedUntil: iso(c.buriedUntil), createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() })),
     reviews: reviews.map(({ learnerId: _, ...r }) => ({ ...r, due: r.due.toISOString(), reviewedAt: r.reviewedAt.toISOString(), createdAt: r.createdAt.toISOString() })),
     practice: practice.map(({ learnerId: _, ...p }) => ({ ...p, reviewedAt: p.reviewedAt.toISOString() })),
   };
+}
+
+function exportedSettings({ interviewAt: _, ...s }: LearnerSettings) {
+  return s;
 }
 
 export interface ImportReport {
@@ -102,68 +132,114 @@ export interface ImportReport {
   skippedUnknownQuestions: string[];
 }
 
-export class ImportError extends Error {}
+export class ImportError extends AppError {
+  constructor(message: string, status = 400) {
+    super(status, message);
+  }
+}
 
-/** Validates the whole file first, then merges it in one transaction. */
-export async function importProgress(db: Db, learnerId: string, raw: unknown): Promise<ImportReport> {
+function chunks<T>(xs: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
+  return out;
+}
+
+/** First entry per id wins: a file that repeats an id (hand-edited, concatenated) is not an error. */
+function uniqueBy<T>(xs: T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return xs.filter((x) => !seen.has(key(x)) && (seen.add(key(x)), true));
+}
+
+function futureDates(file: z.output<typeof exportSchema>, now: Date): string[] {
+  const limit = now.getTime() + SKEW_MS;
+  const late = (d: Date | null) => d !== null && d.getTime() > limit;
+  const out: string[] = [];
+  file.cards.forEach((c, i) => late(c.lastReview) && out.push(`cards.${i}.lastReview (${c.questionId})`));
+  file.reviews.forEach((r, i) => late(r.reviewedAt) && out.push(`reviews.${i}.reviewedAt`));
+  file.practice.forEach((p, i) => late(p.reviewedAt) && out.push(`practice.${i}.reviewedAt`));
+  return out;
+}
+
+/**
+ * Validates the whole file first (a bad file changes nothing), then merges it in one transaction, in
+ * chunks of a few hundred rows with a yield between them so other requests are served meanwhile.
+ */
+export async function importProgress(db: Db, learnerId: string, raw: unknown, now = new Date()): Promise<ImportReport> {
   const parsed = exportSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join(".") || "file"}: ${i.message}`);
     throw new ImportError(`This is not a valid progress export, so nothing was imported. ${first.join("; ")}`);
   }
   const file = parsed.data;
+  const future = futureDates(file, now);
+  if (future.length) {
+    throw new ImportError(`This file has dates in the future (is a clock wrong?), so nothing was imported: ${future.slice(0, 5).join(", ")}${future.length > 5 ? ` and ${future.length - 5} more` : ""}.`);
+  }
   const known = new Set((await db.question.findMany({ select: { id: true } })).map((q) => q.id));
   const unknown = new Set<string>();
   const keep = <T extends { questionId: string }>(xs: T[]) => xs.filter((x) => (known.has(x.questionId) ? true : (unknown.add(x.questionId), false)));
   const report: ImportReport = { reviewsAdded: 0, reviewsAlreadyPresent: 0, cardsWritten: 0, cardsKeptNewer: 0, practiceAdded: 0, skippedUnknownQuestions: [] };
+  const reviews = uniqueBy(keep(file.reviews), (r) => r.id);
+  const cards = uniqueBy(keep(file.cards), (c) => c.questionId);
+  const practice = uniqueBy(keep(file.practice), (p) => p.id);
 
-  await db.$transaction(async (tx) => {
-    const s = file.settings;
-    const settings = {
-      desiredRetention: s.desiredRetention,
-      newPerDay: s.newPerDay,
-      learningSteps: s.learningSteps,
-      relearningSteps: s.relearningSteps,
-      maximumIntervalDays: s.maximumIntervalDays,
-      reviewOrder: s.reviewOrder,
-      dailyGoal: s.dailyGoal,
-      interviewDate: s.interviewDate,
-      interviewCompany: s.interviewCompany,
-      interviewTopics: s.interviewTopics.join(",") || null,
-      fsrsWeights: s.weights ? JSON.stringify(s.weights) : null,
-    };
-    await tx.learner.upsert({ where: { id: learnerId }, create: { id: learnerId, ...settings }, update: settings });
+  await db.$transaction(
+    async (tx) => {
+      const s = file.settings;
+      const settings = {
+        desiredRetention: s.desiredRetention,
+        newPerDay: s.newPerDay,
+        learningSteps: s.learningSteps,
+        relearningSteps: s.relearningSteps,
+        maximumIntervalDays: s.maximumIntervalDays,
+        reviewOrder: s.reviewOrder,
+        dailyGoal: s.dailyGoal,
+        interviewDate: dateKeyToColumn(s.interviewDate),
+        interviewCompany: s.interviewCompany,
+        interviewTopics: s.interviewTopics.join(",") || null,
+        fsrsWeights: s.weights ? JSON.stringify(s.weights) : null,
+      };
+      await tx.learner.upsert({ where: { id: learnerId }, create: { id: learnerId, ...settings }, update: settings });
 
-    const haveReviews = new Set((await tx.reviewLog.findMany({ where: { learnerId }, select: { id: true } })).map((r) => r.id));
-    for (const r of keep(file.reviews)) {
-      if (haveReviews.has(r.id)) {
-        report.reviewsAlreadyPresent++;
-        continue;
+      // Merge rule: a review id already stored is kept as stored (re-importing a file is a no-op).
+      const haveReviews = new Set((await tx.reviewLog.findMany({ where: { learnerId }, select: { id: true } })).map((r) => r.id));
+      const newReviews = reviews.filter((r) => !haveReviews.has(r.id));
+      report.reviewsAlreadyPresent = reviews.length - newReviews.length;
+      for (const chunk of chunks(newReviews)) {
+        report.reviewsAdded += (await tx.reviewLog.createMany({ data: chunk.map((r) => ({ ...r, learnerId })) })).count;
+        await yieldToEventLoop();
       }
-      await tx.reviewLog.create({ data: { ...r, learnerId } });
-      haveReviews.add(r.id);
-      report.reviewsAdded++;
-    }
 
-    const haveCards = new Map((await tx.card.findMany({ where: { learnerId } })).map((c) => [c.questionId, c]));
-    for (const c of keep(file.cards)) {
-      const mine = haveCards.get(c.questionId);
       // Merge rule: the more recently reviewed card wins, so importing an old backup never rewinds progress.
-      if (mine && (mine.lastReview?.getTime() ?? 0) > (c.lastReview?.getTime() ?? 0)) {
-        report.cardsKeptNewer++;
-        continue;
+      const haveCards = new Map((await tx.card.findMany({ where: { learnerId }, select: { questionId: true, lastReview: true } })).map((c) => [c.questionId, c]));
+      const fresh = cards.filter((c) => !haveCards.has(c.questionId));
+      const replace = cards.filter((c) => {
+        const mine = haveCards.get(c.questionId);
+        if (!mine) return false;
+        if ((mine.lastReview?.getTime() ?? 0) > (c.lastReview?.getTime() ?? 0)) {
+          report.cardsKeptNewer++;
+          return false;
+        }
+        return true;
+      });
+      for (const chunk of chunks(fresh)) {
+        report.cardsWritten += (await tx.card.createMany({ data: chunk.map((c) => ({ ...c, learnerId })) })).count;
+        await yieldToEventLoop();
       }
-      await tx.card.upsert({ where: { learnerId_questionId: { learnerId, questionId: c.questionId } }, create: { ...c, learnerId }, update: c });
-      report.cardsWritten++;
-    }
+      for (const chunk of chunks(replace)) {
+        for (const c of chunk) await tx.card.update({ where: { learnerId_questionId: { learnerId, questionId: c.questionId } }, data: c });
+        report.cardsWritten += chunk.length;
+        await yieldToEventLoop();
+      }
 
-    const havePractice = new Set((await tx.practiceReview.findMany({ where: { learnerId }, select: { id: true } })).map((p) => p.id));
-    for (const p of keep(file.practice)) {
-      if (havePractice.has(p.id)) continue;
-      await tx.practiceReview.create({ data: { ...p, learnerId } });
-      report.practiceAdded++;
-    }
-  });
+      const havePractice = new Set((await tx.practiceReview.findMany({ where: { learnerId }, select: { id: true } })).map((p) => p.id));
+      for (const chunk of chunks(practice.filter((p) => !havePractice.has(p.id)))) {
+        report.practiceAdded += (await tx.practiceReview.createMany({ data: chunk.map((p) => ({ ...p, learnerId })) })).count;
+        await yieldToEventLoop();
+      }
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
   report.skippedUnknownQuestions = [...unknown].sort();
   return report;
 }

@@ -2,7 +2,14 @@ import type { Db } from "../db/client";
 import { rowToCard } from "./card-mapper";
 import { retrievability } from "./scheduler";
 import { startOfDay } from "../time";
-import { getSettings, schedulerSettings } from "./settings";
+import { getSettings, schedulerSettings, type LearnerSettings } from "./settings";
+import type { Card as CardRow } from "../generated/prisma/client";
+
+/** What the caller already read for this request (the facade reads each once). */
+export interface Loaded {
+  settings?: LearnerSettings;
+  cards?: CardRow[];
+}
 
 export interface TopicProgress {
   topic: string;
@@ -27,12 +34,12 @@ export interface Progress {
 }
 
 /** `questions` maps each active, quizzable question id to its topic. */
-export async function getProgress(db: Db, learnerId: string, questions: Map<string, string>, now: Date, tz?: string): Promise<Progress> {
-  const settings = await getSettings(db, learnerId);
+export async function getProgress(db: Db, learnerId: string, questions: Map<string, string>, now: Date, tz?: string, loaded: Loaded = {}): Promise<Progress> {
+  const settings = loaded.settings ?? (await getSettings(db, learnerId, tz));
   const sched = schedulerSettings(settings, now, false);
   const since30 = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
   const [cards, reviewsToday, newToday, reviewsTotal, recent] = await Promise.all([
-    db.card.findMany({ where: { learnerId } }),
+    loaded.cards ?? db.card.findMany({ where: { learnerId } }),
     db.reviewLog.count({ where: { learnerId, reviewedAt: { gte: startOfDay(now, tz) } } }),
     db.reviewLog.count({ where: { learnerId, state: 0, reviewedAt: { gte: startOfDay(now, tz) } } }),
     db.reviewLog.count({ where: { learnerId } }),

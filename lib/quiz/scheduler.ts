@@ -2,11 +2,12 @@
 // so scheduling is testable without a clock or a database (the Anki/ts-fsrs split).
 import { createEmptyCard, fsrs, generatorParameters, Rating as FsrsRating, type Card, type Grade, type StepUnit } from "ts-fsrs";
 
-export const RATINGS = [1, 2, 3, 4] as const;
-export type Rating = (typeof RATINGS)[number];
+import { RATINGS, type Rating, type State } from "./enums";
+
+export { RATINGS, Rating, State } from "./enums";
 
 /** 0 new, 1 learning, 2 review, 3 relearning (the FSRS states). */
-export type CardStateKind = 0 | 1 | 2 | 3;
+export type CardStateKind = State;
 
 export interface CardState {
   due: Date;
@@ -59,7 +60,22 @@ export function parseSteps(text: string): StepUnit[] | null {
   return parts.every((p) => STEP.test(p)) ? (parts as StepUnit[]) : null;
 }
 
+// ts-fsrs wants one scheduler per parameter set, reused: building it precomputes the decay terms.
+// Learners share a few parameter sets, so a small bounded cache keyed by the settings serves every request.
+const instances = new Map<string, ReturnType<typeof fsrs>>();
+const MAX_INSTANCES = 256;
+
 function scheduler(settings: SchedulerSettings) {
+  const key = JSON.stringify([settings.desiredRetention, settings.maximumIntervalDays, settings.learningSteps, settings.relearningSteps, settings.weights]);
+  let f = instances.get(key);
+  if (!f) {
+    if (instances.size >= MAX_INSTANCES) instances.delete(instances.keys().next().value!);
+    instances.set(key, (f = build(settings)));
+  }
+  return f;
+}
+
+function build(settings: SchedulerSettings) {
   const s = { ...DEFAULT_SETTINGS, ...settings };
   return fsrs(
     generatorParameters({
@@ -87,7 +103,7 @@ function capInterval(card: CardState, now: Date, settings: SchedulerSettings): C
 }
 
 export function review(card: CardState, rating: Rating, now: Date, settings: SchedulerSettings): { card: CardState; log: ReviewRecord } {
-  const item = scheduler(settings).next(toFsrs(card), now, rating as Grade);
+  const item = scheduler(settings).next(toFsrs(card, now), now, rating as Grade);
   return {
     card: capInterval(fromFsrs(item.card), now, settings),
     log: {
@@ -107,7 +123,7 @@ export function review(card: CardState, rating: Rating, now: Date, settings: Sch
 
 /** The due date each grade would give right now, for the labels on the grade buttons. */
 export function preview(card: CardState, now: Date, settings: SchedulerSettings): Record<Rating, Date> {
-  const p = scheduler(settings).repeat(toFsrs(card), now);
+  const p = scheduler(settings).repeat(toFsrs(card, now), now);
   const due = (r: FsrsRating) => capInterval(fromFsrs(p[r as Grade].card), now, settings).due;
   return { 1: due(FsrsRating.Again), 2: due(FsrsRating.Hard), 3: due(FsrsRating.Good), 4: due(FsrsRating.Easy) };
 }
@@ -115,7 +131,7 @@ export function preview(card: CardState, now: Date, settings: SchedulerSettings)
 /** Probability of recall at `at` (0 for a card never reviewed). */
 export function retrievability(card: CardState, at: Date, settings: SchedulerSettings): number {
   if (card.state === 0) return 0;
-  return scheduler(settings).get_retrievability(toFsrs(card), at, false);
+  return scheduler(settings).get_retrievability(toFsrs(card, at), at, false);
 }
 
 /** "45s", "10m", "3h", "4d", "2.5mo", "1.2y": short enough for a button. */
@@ -136,7 +152,10 @@ function trim(n: number) {
   return n < 10 ? n.toFixed(1).replace(/\.0$/, "") : String(Math.round(n));
 }
 
-function toFsrs(c: CardState): Card {
+// A last review after `now` (clock skew, an imported file from a fast clock) makes ts-fsrs throw
+// "Invalid delta_t"; such a card is treated as reviewed just now instead.
+function toFsrs(c: CardState, now: Date): Card {
+  const lastReview = c.lastReview && c.lastReview > now ? now : c.lastReview;
   return {
     due: c.due,
     stability: c.stability,
@@ -147,7 +166,7 @@ function toFsrs(c: CardState): Card {
     reps: c.reps,
     lapses: c.lapses,
     state: c.state,
-    last_review: c.lastReview ?? undefined,
+    last_review: lastReview ?? undefined,
   };
 }
 

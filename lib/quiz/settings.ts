@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
 import type { Learner } from "../generated/prisma/client";
+import { dayKey, instantOnDay } from "../time";
 import { parseSteps, type SchedulerSettings } from "./scheduler";
+import { DATE_KEY, DAY_MS, INTERVIEW_RETENTION, REVIEW_ORDERS, SETTINGS_DEFAULTS, settingsNumbers, STEPS_MAX_LENGTH, type ReviewOrder } from "./rules";
 
-export const REVIEW_ORDERS = ["due", "random", "weakest"] as const;
-export type ReviewOrder = (typeof REVIEW_ORDERS)[number];
+export { REVIEW_ORDERS, type ReviewOrder } from "./rules";
 
 export interface LearnerSettings {
   desiredRetention: number;
@@ -14,21 +15,19 @@ export interface LearnerSettings {
   maximumIntervalDays: number;
   reviewOrder: ReviewOrder;
   dailyGoal: number;
-  interviewDate: Date | null;
+  /** The interview's calendar day as the learner picked it (YYYY-MM-DD), or null. */
+  interviewDate: string | null;
+  /** When the interview starts: 09:00 on that day in the learner's time zone (the server's without one). */
+  interviewAt: Date | null;
   interviewCompany: string | null;
   interviewTopics: string[];
   weights: number[] | null;
 }
 
 export const DEFAULT_LEARNER_SETTINGS: LearnerSettings = {
-  desiredRetention: 0.9,
-  newPerDay: 20,
-  learningSteps: "1m 10m",
-  relearningSteps: "10m",
-  maximumIntervalDays: 36500,
-  reviewOrder: "due",
-  dailyGoal: 0,
+  ...SETTINGS_DEFAULTS,
   interviewDate: null,
+  interviewAt: null,
   interviewCompany: null,
   interviewTopics: [],
   weights: null,
@@ -36,25 +35,27 @@ export const DEFAULT_LEARNER_SETTINGS: LearnerSettings = {
 
 const steps = z
   .string()
-  .max(60)
+  .max(STEPS_MAX_LENGTH)
   .refine((s) => parseSteps(s) !== null, "Write steps like `1m 10m` (numbers with m, h or d, separated by spaces)");
 
 /** What a learner may change from the settings form (every field a string from FormData). */
 export const settingsInput = z.object({
-  desiredRetention: z.coerce.number().min(0.7, "Use at least 0.70").max(0.99, "Use at most 0.99"),
-  newPerDay: z.coerce.number().int("Use a whole number").min(0, "Use 0 or more").max(500, "Use at most 500"),
+  desiredRetention: z.coerce.number().pipe(settingsNumbers.desiredRetention),
+  newPerDay: z.coerce.number().pipe(settingsNumbers.newPerDay),
   learningSteps: steps,
   relearningSteps: steps,
-  maximumIntervalDays: z.coerce.number().int("Use a whole number of days").min(1, "Use at least 1 day").max(36500, "Use at most 36500 days"),
+  maximumIntervalDays: z.coerce.number().pipe(settingsNumbers.maximumIntervalDays),
   reviewOrder: z.enum(REVIEW_ORDERS, { message: "Pick one of the listed orders" }),
-  dailyGoal: z.coerce.number().int("Use a whole number").min(0, "Use 0 to turn the goal off").max(1000, "Use at most 1000"),
+  dailyGoal: z.coerce.number().pipe(settingsNumbers.dailyGoal),
 });
 
 export const interviewInput = z.object({
+  // A calendar date, kept as written: converting it to an instant in the server's zone moved it a day.
   interviewDate: z
     .string()
     .regex(/^(\d{4}-\d{2}-\d{2})?$/, "Use a date like 2026-12-02")
-    .transform((s) => (s ? new Date(`${s}T09:00:00`) : null)),
+    .refine((s) => !s || !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "Use a real calendar date")
+    .transform((s) => s || null),
   interviewCompany: z
     .string()
     .regex(/^([a-z0-9-]{1,60})?$/, "Pick a company from the list")
@@ -66,12 +67,28 @@ export const interviewInput = z.object({
     .refine((ts) => ts.every((t) => /^[a-z0-9-]{1,60}$/.test(t)), "Pick topics from the list"),
 });
 
-export function rowToSettings(row: Learner | null): LearnerSettings {
-  if (!row) return { ...DEFAULT_LEARNER_SETTINGS };
-  let weights: number[] | null = null;
+const weightsSchema = z.array(z.number()).min(1).max(32);
+
+function parseWeights(text: string | null): number[] | null {
+  if (!text) return null;
   try {
-    weights = row.fsrsWeights ? (JSON.parse(row.fsrsWeights) as number[]) : null;
-  } catch {}
+    const parsed = weightsSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch (err) {
+    // A broken column means "no personal parameters", not a broken page.
+    if (err instanceof SyntaxError) return null;
+    throw err;
+  }
+}
+
+/** The stored column holds the day at 00:00 UTC; that UTC date is the calendar date. */
+export const dateKeyToColumn = (key: string | null) => (key ? new Date(`${key}T00:00:00Z`) : null);
+const columnToDateKey = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+export function rowToSettings(row: Learner | null, tz?: string): LearnerSettings {
+  if (!row) return { ...DEFAULT_LEARNER_SETTINGS };
+  const weights = parseWeights(row.fsrsWeights);
+  const interviewDate = columnToDateKey(row.interviewDate);
   return {
     desiredRetention: row.desiredRetention,
     newPerDay: row.newPerDay,
@@ -80,15 +97,16 @@ export function rowToSettings(row: Learner | null): LearnerSettings {
     maximumIntervalDays: row.maximumIntervalDays,
     reviewOrder: (REVIEW_ORDERS as readonly string[]).includes(row.reviewOrder) ? (row.reviewOrder as ReviewOrder) : "due",
     dailyGoal: row.dailyGoal,
-    interviewDate: row.interviewDate,
+    interviewDate,
+    interviewAt: interviewDate ? instantOnDay(interviewDate, 9, tz) : null,
     interviewCompany: row.interviewCompany,
     interviewTopics: row.interviewTopics ? row.interviewTopics.split(",").filter(Boolean) : [],
     weights,
   };
 }
 
-export async function getSettings(db: Db, learnerId: string): Promise<LearnerSettings> {
-  return rowToSettings(await db.learner.findUnique({ where: { id: learnerId } }));
+export async function getSettings(db: Db, learnerId: string, tz?: string): Promise<LearnerSettings> {
+  return rowToSettings(await db.learner.findUnique({ where: { id: learnerId } }), tz);
 }
 
 export async function saveSettings(db: Db, learnerId: string, input: Partial<z.infer<typeof settingsInput>>): Promise<LearnerSettings> {
@@ -96,18 +114,20 @@ export async function saveSettings(db: Db, learnerId: string, input: Partial<z.i
   return rowToSettings(row);
 }
 
-export async function saveInterview(db: Db, learnerId: string, input: z.infer<typeof interviewInput>): Promise<LearnerSettings> {
-  const data = { interviewDate: input.interviewDate, interviewCompany: input.interviewCompany, interviewTopics: input.interviewTopics.join(",") || null };
-  return rowToSettings(await db.learner.upsert({ where: { id: learnerId }, create: { id: learnerId, ...data }, update: data }));
+/** `interviewDate` is a calendar date; a Date is taken as its day in the server's zone. */
+export async function saveInterview(db: Db, learnerId: string, input: Omit<z.infer<typeof interviewInput>, "interviewDate"> & { interviewDate: string | Date | null }, tz?: string): Promise<LearnerSettings> {
+  const key = input.interviewDate instanceof Date ? dayKey(input.interviewDate) : input.interviewDate;
+  if (key !== null && !DATE_KEY.test(key)) throw new Error(`not a calendar date: ${key}`);
+  const data = { interviewDate: dateKeyToColumn(key), interviewCompany: input.interviewCompany, interviewTopics: input.interviewTopics.join(",") || null };
+  return rowToSettings(await db.learner.upsert({ where: { id: learnerId }, create: { id: learnerId, ...data }, update: data }), tz);
 }
 
-export const DAY_MS = 86_400_000;
-export const INTERVIEW_RETENTION = 0.95;
+export { DAY_MS, INTERVIEW_RETENTION };
 
 /** Whole days from `now` until the interview, or null when no interview is coming. */
 export function daysUntilInterview(settings: LearnerSettings, now: Date): number | null {
-  if (!settings.interviewDate || settings.interviewDate <= now) return null;
-  return (settings.interviewDate.getTime() - now.getTime()) / DAY_MS;
+  if (!settings.interviewAt || settings.interviewAt <= now) return null;
+  return (settings.interviewAt.getTime() - now.getTime()) / DAY_MS;
 }
 
 /**
@@ -129,4 +149,11 @@ export function schedulerSettings(settings: LearnerSettings, now: Date, inInterv
     desiredRetention: Math.max(base.desiredRetention, INTERVIEW_RETENTION),
     maximumIntervalDays: Math.max(1, Math.min(base.maximumIntervalDays ?? 36500, Math.floor(days) - 1)),
   };
+}
+
+/** Before an interview, nothing in its scope may fall due after the day before it. */
+export function clampToInterview(due: Date, settings: LearnerSettings, now: Date, inScope: boolean): Date {
+  if (!inScope || daysUntilInterview(settings, now) === null) return due;
+  const latest = new Date(Math.max(now.getTime(), settings.interviewAt!.getTime() - DAY_MS));
+  return due > latest ? latest : due;
 }

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { addDaysToKey, dayKey, daysBetweenKeys, startOfDay } from "../time";
-import { getProgress, type Progress, type TopicProgress } from "./progress";
+import { getProgress, type Loaded, type Progress, type TopicProgress } from "./progress";
 import { getSettings } from "./settings";
 
 export interface DayCount {
@@ -21,8 +21,8 @@ export interface Stats {
 }
 
 /** Everything the statistics page draws, for one learner, over the quizzable questions (id → topic). */
-export async function getStats(db: Db, learnerId: string, questions: Map<string, string>, now: Date, tz?: string, heatmapDays = 182): Promise<Stats> {
-  const settings = await getSettings(db, learnerId);
+export async function getStats(db: Db, learnerId: string, questions: Map<string, string>, now: Date, tz?: string, heatmapDays = 182, loaded: Loaded = {}): Promise<Stats> {
+  const settings = loaded.settings ?? (await getSettings(db, learnerId, tz));
   const today = dayKey(now, tz);
   const since = new Date(startOfDay(now, tz).getTime() - Math.max(heatmapDays, 7 * 12) * 86_400_000 - 3_600_000);
   const [logs, cards, practiceTotal, progress] = await Promise.all([
@@ -30,7 +30,7 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
     db.card.findMany({ where: { learnerId, state: { not: 0 }, suspended: false }, select: { questionId: true, due: true } }),
     db.practiceReview.count({ where: { learnerId } }),
     // Card states and recall per topic are the progress page's numbers; one place computes them.
-    getProgress(db, learnerId, questions, now, tz),
+    getProgress(db, learnerId, questions, now, tz, { ...loaded, settings }),
   ]);
 
   const perDay = new Map<string, number>();

@@ -1,22 +1,10 @@
 import { NextResponse } from "next/server";
-import { db } from "@/lib/db/client";
-import { jsonError } from "@/lib/http";
-import { ensureLearnerId } from "@/lib/learner/session";
-import { fitStatus, startFit } from "@/lib/quiz/fit";
+import { run } from "@/lib/http";
+import { currentQuiz } from "@/lib/quiz/current";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  return NextResponse.json({ report: await fitStatus(db(), await ensureLearnerId()) });
-}
+export const GET = () => run(async () => NextResponse.json({ report: await (await currentQuiz()).fitStatus() }));
 
-export async function POST() {
-  const learnerId = await ensureLearnerId();
-  const current = await fitStatus(db(), learnerId);
-  if (current?.status === "running") return NextResponse.json({ report: current }, { status: 202 });
-  try {
-    return NextResponse.json({ report: await startFit(db(), learnerId) }, { status: 202 });
-  } catch (err) {
-    return jsonError(409, err instanceof Error ? err.message : String(err));
-  }
-}
+// Too few reviews (409) and a missing optimizer (501) come back as their own AppErrors, not one 409 for all.
+export const POST = () => run(async () => NextResponse.json({ report: await (await currentQuiz()).fit() }, { status: 202 }));

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getCaseStudy, getQuestion } from "@/lib/content/index";
+import { getCaseStudy } from "@/lib/content/index";
 import { handleGet } from "@/lib/http";
-import { composeRound } from "@/lib/quiz/mock";
+import { viewerQuiz } from "@/lib/quiz/current";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +15,4 @@ const query = z.object({
     .optional(),
 });
 
-export const GET = handleGet(query, async ({ seed, company }) => {
-  const slots = composeRound({ seed, company }).map((s) => {
-    const q = getQuestion(s.questionId)!;
-    return { ...s, card: { questionId: q.id, questionHtml: q.questionHtml, answerHtml: q.answerHtml, keyPoints: q.keyPoints, topic: q.topic, difficulty: q.difficulty, chapter: q.chapter } };
-  });
-  return NextResponse.json({ seed, company: company ?? null, slots });
-});
+export const GET = handleGet(query, async ({ seed, company }) => NextResponse.json((await viewerQuiz()).mockRound(seed, company)));

@@ -1,13 +1,8 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
-import { db } from "@/lib/db/client";
 import { handlePost } from "@/lib/http";
-import { ensureLearnerId } from "@/lib/learner/session";
-import { undoReview } from "@/lib/quiz/service";
+import { currentQuiz } from "@/lib/quiz/current";
+import { undoBody } from "@/lib/quiz/dto";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handlePost(z.object({ reviewId: z.uuid({ message: "reviewId must be the UUID of the answer to undo" }) }), async ({ reviewId }) => {
-  const learnerId = await ensureLearnerId();
-  return NextResponse.json(await undoReview(db(), learnerId, reviewId));
-});
+export const POST = handlePost(undoBody, async ({ reviewId }) => NextResponse.json(await (await currentQuiz()).undo(reviewId)));

@@ -1,0 +1,156 @@
+// The study queue: which card comes next, and the counts the session shows.
+import type { Card as CardRow } from "../generated/prisma/client";
+import type { Db } from "../db/client";
+import { dayKey, startOfDay } from "../time";
+import { rowToCard } from "./card-mapper";
+import { isLearningState, State } from "./enums";
+import { LEARN_AHEAD_MS } from "./rules";
+import { formatInterval, newCard, preview, retrievability, RATINGS, type CardState, type Rating } from "./scheduler";
+import { clampToInterview, daysUntilInterview, getSettings, schedulerSettings, type LearnerSettings } from "./settings";
+
+async function activeHashes(db: Db): Promise<Map<string, string>> {
+  const rows = await db.question.findMany({ where: { archivedAt: null }, select: { id: true, contentHash: true } });
+  return new Map(rows.map((q) => [q.id, q.contentHash]));
+}
+
+export interface QueueCounts {
+  learning: number;
+  review: number;
+  new: number;
+}
+
+export interface NextCard {
+  questionId: string;
+  state: CardState["state"];
+  /** Due date and short label for each grade, computed at `now`. */
+  previews: Record<Rating, { due: string; label: string }>;
+  /** The question's text changed after the learner last reviewed it. */
+  changed: boolean;
+  flagged: boolean;
+}
+
+export interface QueueOptions {
+  /** Questions an upcoming interview covers (null: no interview or everything). */
+  interviewScope?: Set<string> | null;
+  /** Practice (cram): weakest first, no limits, nothing in the schedule changes. */
+  practice?: boolean;
+  /** Practice only: questions already practised in this session. */
+  exclude?: string[];
+  /** Show this question next if it is in the deck and not suspended (used right after an undo). */
+  prefer?: string;
+  /** The learner's IANA time zone: their day, not the server's, bounds the new-card allowance. */
+  tz?: string;
+  /** Settings already read for this request (the facade reads them once). */
+  settings?: LearnerSettings;
+  /** Content hash of every active question (from the content bundle); read from the database if absent. */
+  hashes?: ReadonlyMap<string, string>;
+}
+
+
+/**
+ * The next card to show: learning cards that are due, then review cards that are due (and cards whose
+ * question changed since last studied), then new cards while today's allowance lasts, then learning
+ * cards due within 20 minutes. Suspended and buried cards are skipped.
+ */
+export async function nextCard(
+  db: Db,
+  learnerId: string,
+  deckIds: string[],
+  now: Date,
+  opts: QueueOptions = {},
+): Promise<{ card: NextCard | null; counts: QueueCounts }> {
+  const inDeck = new Set(deckIds);
+  const [settings, hashOf, cards, newToday] = await Promise.all([
+    opts.settings ?? getSettings(db, learnerId, opts.tz),
+    opts.hashes ?? activeHashes(db),
+    db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }),
+    db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: startOfDay(now, opts.tz) } } }),
+  ]);
+  const available = (c: CardRow) => inDeck.has(c.questionId) && hashOf.has(c.questionId) && !c.suspended && !(c.buriedUntil && c.buriedUntil > now);
+  const changed = (c: CardRow) => c.state !== 0 && c.seenHash !== null && c.seenHash !== hashOf.get(c.questionId);
+  const byId = new Map(cards.map((c) => [c.questionId, c]));
+  const started = cards.filter((c) => c.state !== 0 && available(c));
+  const fresh = deckIds.filter((id) => {
+    const c = byId.get(id);
+    return hashOf.has(id) && (!c || (c.state === 0 && available(c)));
+  });
+  const scope = opts.interviewScope ?? null;
+  const sched = (questionId: string) => schedulerSettings(settings, now, !scope || scope.has(questionId));
+
+  let pick: { questionId: string; card: CardState; changed: boolean; flagged: boolean } | undefined;
+  const fromRow = (row: CardRow) => ({ questionId: row.questionId, card: rowToCard(row), changed: changed(row), flagged: row.flagged });
+  const fromFresh = (id: string) => ({ questionId: id, card: byId.has(id) ? rowToCard(byId.get(id)!) : newCard(now), changed: false, flagged: byId.get(id)?.flagged ?? false });
+
+  let counts: QueueCounts;
+  const preferred = opts.prefer && inDeck.has(opts.prefer) && hashOf.has(opts.prefer) && !byId.get(opts.prefer)?.suspended ? opts.prefer : undefined;
+  if (opts.practice) {
+    const skip = new Set(opts.exclude ?? []);
+    const weakest = started
+      .filter((c) => !skip.has(c.questionId))
+      .map((c) => ({ c, r: retrievability(rowToCard(c), now, sched(c.questionId)) }))
+      .sort((a, b) => a.r - b.r);
+    const unseen = fresh.filter((id) => !skip.has(id));
+    counts = { learning: 0, review: weakest.length, new: unseen.length };
+    if (weakest.length) pick = fromRow(weakest[0].c);
+    else if (unseen.length) pick = fromFresh(unseen[0]);
+  } else {
+    const dueLearning = started.filter((c) => isLearningState(c.state) && c.due <= now);
+    let dueReview = started.filter((c) => c.state === State.Review && (c.due <= now || changed(c)));
+    dueReview = orderReviews(dueReview, settings, now, sched, dayKey(now, opts.tz));
+    const allowance = Math.max(0, newAllowance(settings, fresh, scope, now) - newToday);
+    counts = { learning: dueLearning.length, review: dueReview.length, new: Math.min(allowance, fresh.length) };
+    // Changed questions jump the queue: the learner should see the new answer in this session.
+    const changedFirst = [...dueLearning, ...dueReview].find(changed);
+    const preferredRow = preferred ? byId.get(preferred) : undefined;
+    if (preferred) pick = preferredRow && preferredRow.state !== 0 ? fromRow(preferredRow) : fromFresh(preferred);
+    else if (changedFirst) pick = fromRow(changedFirst);
+    else if (dueLearning.length) pick = fromRow(dueLearning[0]);
+    else if (dueReview.length) pick = fromRow(dueReview[0]);
+    else if (counts.new > 0) pick = fromFresh(scope ? (fresh.find((id) => scope.has(id)) ?? fresh[0]) : fresh[0]);
+    else {
+      const ahead = started.find((c) => isLearningState(c.state) && c.due.getTime() - now.getTime() <= LEARN_AHEAD_MS);
+      if (ahead) pick = fromRow(ahead);
+    }
+  }
+  if (!pick) return { card: null, counts };
+
+  const due = preview(pick.card, now, sched(pick.questionId));
+  const previews = Object.fromEntries(
+    RATINGS.map((r) => {
+      const d = clampToInterview(due[r], settings, now, !scope || scope.has(pick.questionId));
+      return [r, { due: d.toISOString(), label: formatInterval(d.getTime() - now.getTime()) }];
+    }),
+  ) as NextCard["previews"];
+  return { card: { questionId: pick.questionId, state: pick.card.state, previews, changed: pick.changed, flagged: pick.flagged }, counts };
+}
+
+/** With an interview ahead, enough new cards a day that every unseen card in scope is introduced in time. */
+function newAllowance(settings: LearnerSettings, fresh: string[], scope: Set<string> | null, now: Date): number {
+  const days = daysUntilInterview(settings, now);
+  if (days === null) return settings.newPerDay;
+  const unseenInScope = scope ? fresh.filter((id) => scope.has(id)).length : fresh.length;
+  // Leave the last day for review: introduce everything by the day before.
+  return Math.max(settings.newPerDay, Math.ceil(unseenInScope / Math.max(1, Math.floor(days) - 1)));
+}
+
+function orderReviews(cards: CardRow[], settings: LearnerSettings, now: Date, sched: (id: string) => ReturnType<typeof schedulerSettings>, today: string): CardRow[] {
+  if (settings.reviewOrder === "weakest") {
+    return cards
+      .map((c) => ({ c, r: retrievability(rowToCard(c), now, sched(c.questionId)) }))
+      .sort((a, b) => a.r - b.r)
+      .map((x) => x.c);
+  }
+  if (settings.reviewOrder === "random") {
+    // Stable within a day so a reload does not reshuffle what the learner just saw.
+    return [...cards].sort((a, b) => hash(`${today}${a.questionId}`) - hash(`${today}${b.questionId}`));
+  }
+  return cards;
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+

@@ -1,0 +1,165 @@
+// Writing answers: grade, practice, undo and the study controls (bury, suspend, flag).
+import { Prisma, type Card as CardRow } from "../generated/prisma/client";
+import type { Db } from "../db/client";
+import { AppError } from "../app-error";
+import { startOfNextDay } from "../time";
+import { cardToRow, parsePrevCard, recordToLogRow, rowToCard } from "./card-mapper";
+import { newCard, review, type CardState, type Rating } from "./scheduler";
+import { clampToInterview, rowToSettings, schedulerSettings, type LearnerSettings } from "./settings";
+
+export class QuizError extends AppError {
+  constructor(status: 400 | 404 | 409, message: string) {
+    super(status, message);
+  }
+}
+
+export interface ReviewInput {
+  reviewId: string;
+  questionId: string;
+  rating: Rating;
+  durationMs?: number;
+  practice?: boolean;
+}
+
+export interface ReviewResult {
+  duplicate: boolean;
+  card: CardState | null;
+}
+
+export interface WriteOptions {
+  interviewScope?: Set<string> | null;
+  /** The learner's settings when the caller already read them (the facade does, once per request). */
+  settings?: LearnerSettings;
+  /** Whether the learner row exists; known with `settings`. Unknown means "create it if missing". */
+  learnerExists?: boolean;
+}
+
+const notInQuiz = (id: string) => new QuizError(404, `No question with id "${id}" is in the quiz.`);
+const isCode = (err: unknown, ...codes: string[]) => err instanceof Prisma.PrismaClientKnownRequestError && codes.includes(err.code);
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Applies one grade. The reads happen first and in parallel; the log row and the card are then written in
+ * one batched transaction. The log's primary key (learner, client-generated review id) decides replays: a
+ * retried request fails that insert and gets the stored result, so nothing is graded twice. The card write
+ * is conditional on the row it was computed from, so two different answers racing on one card retry.
+ */
+export async function submitReview(db: Db, learnerId: string, input: ReviewInput, now: Date, opts: WriteOptions = {}): Promise<ReviewResult> {
+  const reviewId = input.reviewId.toLowerCase();
+  if (input.practice) return submitPractice(db, learnerId, { ...input, reviewId }, now, opts);
+  const key = { learnerId_questionId: { learnerId, questionId: input.questionId } };
+  for (let attempt = 0; ; attempt++) {
+    const [learner, question, row, undone] = await Promise.all([
+      opts.settings ? null : db.learner.findUnique({ where: { id: learnerId } }),
+      db.question.findUnique({ where: { id: input.questionId }, select: { contentHash: true, archivedAt: true } }),
+      db.card.findUnique({ where: key }),
+      db.undoneReview.findUnique({ where: { learnerId_id: { learnerId, id: reviewId } } }),
+    ]);
+    if (!question || question.archivedAt) throw notInQuiz(input.questionId);
+    // An undone answer stays undone: a late retry of it is answered like a replay.
+    if (undone) return replay(db, learnerId, reviewId, input.questionId);
+    const settings = opts.settings ?? rowToSettings(learner);
+    const exists = opts.settings ? opts.learnerExists !== false : learner !== null;
+    const scope = opts.interviewScope ?? null;
+    const inScope = !scope || scope.has(input.questionId);
+    const before = row ? rowToCard(row) : newCard(now);
+    const { card, log } = review(before, input.rating, now, schedulerSettings(settings, now, inScope));
+    card.due = clampToInterview(card.due, settings, now, inScope);
+    const data = { ...cardToRow(card), seenHash: question.contentHash, buriedUntil: null };
+    try {
+      await db.$transaction([
+        ...(exists ? [] : [db.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} })]),
+        db.reviewLog.create({
+          data: { id: reviewId, learnerId, questionId: input.questionId, durationMs: input.durationMs, prevCard: row ? JSON.stringify(row) : null, ...recordToLogRow(log) },
+        }),
+        row
+          ? db.card.update({ where: { ...key, updatedAt: row.updatedAt }, data })
+          : db.card.create({ data: { learnerId, questionId: input.questionId, ...data } }),
+      ]);
+      return { duplicate: false, card };
+    } catch (err) {
+      if (!isCode(err, "P2002", "P2025") || attempt >= MAX_ATTEMPTS) throw err;
+      // Either this review id is stored (a replay) or another answer changed the card first (try again).
+      const stored = await db.reviewLog.findUnique({ where: { learnerId_id: { learnerId, id: reviewId } }, select: { questionId: true } });
+      if (stored) return replay(db, learnerId, reviewId, input.questionId, stored.questionId);
+    }
+  }
+}
+
+async function replay(db: Db, learnerId: string, reviewId: string, questionId: string, storedFor?: string): Promise<ReviewResult> {
+  if (storedFor === undefined) {
+    storedFor = (await db.reviewLog.findUnique({ where: { learnerId_id: { learnerId, id: reviewId } }, select: { questionId: true } }))?.questionId;
+  }
+  if (storedFor !== undefined && storedFor !== questionId) {
+    throw new QuizError(409, "This review id was already used for a different question. Generate a new id for each answer.");
+  }
+  const row = await db.card.findUnique({ where: { learnerId_questionId: { learnerId, questionId } } });
+  return { duplicate: true, card: row ? rowToCard(row) : null };
+}
+
+async function submitPractice(db: Db, learnerId: string, input: ReviewInput, now: Date, opts: WriteOptions): Promise<ReviewResult> {
+  const key = { learnerId_questionId: { learnerId, questionId: input.questionId } };
+  const [question, row] = await Promise.all([
+    db.question.findUnique({ where: { id: input.questionId }, select: { archivedAt: true } }),
+    db.card.findUnique({ where: key }),
+  ]);
+  if (!question || question.archivedAt) throw notInQuiz(input.questionId);
+  let duplicate = false;
+  try {
+    await db.$transaction([
+      ...(opts.learnerExists ? [] : [db.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} })]),
+      db.practiceReview.create({ data: { learnerId, id: input.reviewId, questionId: input.questionId, rating: input.rating, reviewedAt: now } }),
+    ]);
+  } catch (err) {
+    if (!isCode(err, "P2002")) throw err;
+    duplicate = true;
+  }
+  return { duplicate, card: row ? rowToCard(row) : null };
+}
+
+/**
+ * Takes back the learner's most recent answer: the card returns to exactly what it was and the log row
+ * goes away. The id is remembered so a late retry of that answer cannot bring it back.
+ */
+export async function undoReview(db: Db, learnerId: string, reviewId: string): Promise<{ questionId: string }> {
+  const id = reviewId.toLowerCase();
+  return db.$transaction(async (tx) => {
+    const log = await tx.reviewLog.findUnique({ where: { learnerId_id: { learnerId, id } } });
+    if (!log) throw new QuizError(404, "There is no such answer to undo (it may have been undone already).");
+    const latest = await tx.reviewLog.findFirst({ where: { learnerId }, orderBy: [{ reviewedAt: "desc" }, { createdAt: "desc" }], select: { id: true } });
+    if (latest && latest.id !== log.id) throw new QuizError(409, "Only your most recent answer can be undone.");
+    const key = { learnerId_questionId: { learnerId, questionId: log.questionId } };
+    if (log.prevCard) {
+      const prev = parsePrevCard(log.prevCard);
+      if (!prev) throw new QuizError(409, "This answer came from an imported file without a usable earlier card, so it cannot be undone.");
+      await tx.card.update({ where: key, data: prev });
+    } else {
+      await tx.card.delete({ where: key });
+    }
+    await tx.reviewLog.delete({ where: { learnerId_id: { learnerId, id } } });
+    await tx.undoneReview.create({ data: { learnerId, id } });
+    return { questionId: log.questionId };
+  });
+}
+
+export type CardFlags = Pick<CardRow, "buriedUntil" | "suspended" | "flagged">;
+
+/** Card row for study controls on a question the learner may not have studied yet. */
+async function withCard(db: Db, learnerId: string, questionId: string, now: Date, data: Partial<CardFlags>): Promise<CardFlags> {
+  const question = await db.question.findUnique({ where: { id: questionId }, select: { archivedAt: true } });
+  if (!question || question.archivedAt) throw notInQuiz(questionId);
+  const [, row] = await db.$transaction([
+    db.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} }),
+    db.card.upsert({
+      where: { learnerId_questionId: { learnerId, questionId } },
+      create: { learnerId, questionId, ...cardToRow(newCard(now)), ...data },
+      update: data,
+    }),
+  ]);
+  return { buriedUntil: row.buriedUntil, suspended: row.suspended, flagged: row.flagged };
+}
+
+export const buryCard = (db: Db, learnerId: string, questionId: string, now: Date, tz?: string) =>
+  withCard(db, learnerId, questionId, now, { buriedUntil: startOfNextDay(now, tz) });
+export const setSuspended = (db: Db, learnerId: string, questionId: string, suspended: boolean, now: Date) => withCard(db, learnerId, questionId, now, { suspended });
+export const setFlagged = (db: Db, learnerId: string, questionId: string, flagged: boolean, now: Date) => withCard(db, learnerId, questionId, now, { flagged });

@@ -1,0 +1,163 @@
+// The quiz facade: every quiz, progress, stats and mock path goes through here. One object per request
+// reads the learner (and so the settings) once, works out the interview scope once, and returns exactly
+// the shape the route or page sends. Routes and pages only find the learner and call one method.
+import { getContent, getQuestion, isQuizzable, type Question } from "../content/index";
+import type { Db } from "../db/client";
+import type { Card as CardRow } from "../generated/prisma/client";
+import { deckIds, interviewScope, parseDeck, type Deck } from "./decks";
+import type { ControlAction, ControlResponse, EmptyReason, MockRoundResponse, NextQuery, NextResponse, QuestionView, ReviewResponse, StudyCard, UndoResponse } from "./dto";
+import { fitStatus, requestFit } from "./fit";
+import { composeRound } from "./mock";
+import { getProgress, type Progress } from "./progress";
+import { nextCard } from "./queue";
+import { projectedRecall } from "./recall";
+import { buryCard, setFlagged, setSuspended, submitReview, undoReview, type ReviewInput } from "./review";
+import { AppError } from "../app-error";
+import { instantOnDay } from "../time";
+import { daysUntilInterview, rowToSettings, saveInterview, saveSettings, type interviewInput, type LearnerSettings, type settingsInput } from "./settings";
+import type { z } from "zod";
+import { getStats, type Stats } from "./stats";
+
+export interface LearnerState {
+  settings: LearnerSettings;
+  /** False for a visitor with no row yet; the first write creates it. */
+  exists: boolean;
+  /** Questions an interview ahead covers, or null when none is ahead. */
+  scope: Set<string> | null;
+}
+
+/** The interview scope as the scheduler uses it: only while an interview is ahead. */
+export function activeScope(settings: LearnerSettings, now: Date): Set<string> | null {
+  return daysUntilInterview(settings, now) !== null ? new Set(interviewScope(settings)) : null;
+}
+
+// Content hashes and topics change only on re-ingest (a new bundle object): derive them once per bundle.
+const derived = new WeakMap<object, { hashes: Map<string, string>; topics: Map<string, string> }>();
+function fromBundle() {
+  const bundle = getContent();
+  let d = derived.get(bundle);
+  if (!d) {
+    const quizzable = bundle.questions.filter(isQuizzable);
+    d = { hashes: new Map(quizzable.map((q) => [q.id, q.hash])), topics: new Map(quizzable.map((q) => [q.id, q.topic])) };
+    derived.set(bundle, d);
+  }
+  return d;
+}
+
+export const questionView = (q: Question): QuestionView => ({
+  questionId: q.id,
+  questionHtml: q.questionHtml,
+  answerHtml: q.answerHtml,
+  keyPoints: q.keyPoints,
+  topic: q.topic,
+  difficulty: q.difficulty,
+  chapter: q.chapter,
+});
+
+export interface Dashboard {
+  progress: Progress;
+  settings: LearnerSettings;
+  daysToInterview: number | null;
+  projection: { recall: number; seen: number; total: number } | null;
+  suspended: string[];
+}
+
+export type QuizSession = ReturnType<typeof quizSession>;
+
+/** The quiz for one learner in one request. `now` and `tz` are fixed for the request. */
+export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: string } = {}) {
+  const now = opts.now ?? new Date();
+  const tz = opts.tz;
+  let learner: Promise<LearnerState> | undefined;
+  let cards: Promise<CardRow[]> | undefined;
+  const load = () =>
+    (learner ??= db.learner.findUnique({ where: { id: learnerId } }).then((row) => {
+      const settings = rowToSettings(row, tz);
+      return { settings, exists: row !== null, scope: activeScope(settings, now) };
+    }));
+  const loadCards = () => (cards ??= db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }));
+
+  async function next(q: NextQuery): Promise<NextResponse> {
+    const deck: Deck = parseDeck(q.deck) ?? { kind: "all" };
+    const { settings, scope } = await load();
+    const ids = await deckIds(db, learnerId, deck, settings);
+    const { card, counts } = await nextCard(db, learnerId, ids, now, {
+      interviewScope: scope,
+      practice: q.practice,
+      exclude: q.exclude,
+      prefer: q.prefer,
+      tz,
+      settings,
+      hashes: fromBundle().hashes,
+    });
+    const question = card ? getQuestion(card.questionId) : undefined;
+    const study: StudyCard | null = card && question ? { ...questionView(question), ...card } : null;
+    let empty: EmptyReason | null = null;
+    if (!study) empty = ids.length === 0 ? (deck.kind === "flagged" ? "no-flagged" : "empty-deck") : q.practice ? "practised-all" : "nothing-due";
+    return { card: study, counts, deckSize: ids.length, empty, interviewDate: settings.interviewDate };
+  }
+
+  async function grade(input: ReviewInput): Promise<ReviewResponse> {
+    const { settings, exists, scope } = await load();
+    const result = await submitReview(db, learnerId, input, now, { settings, learnerExists: exists, interviewScope: scope });
+    return { duplicate: result.duplicate, due: result.card?.due.toISOString() ?? null, state: result.card?.state ?? null };
+  }
+
+  const undo = (reviewId: string): Promise<UndoResponse> => undoReview(db, learnerId, reviewId);
+
+  async function control(questionId: string, action: ControlAction): Promise<ControlResponse> {
+    const flags =
+      action === "bury"
+        ? await buryCard(db, learnerId, questionId, now, tz)
+        : action === "suspend" || action === "unsuspend"
+          ? await setSuspended(db, learnerId, questionId, action === "suspend", now)
+          : await setFlagged(db, learnerId, questionId, action === "flag", now);
+    return { questionId, buriedUntil: flags.buriedUntil?.toISOString() ?? null, suspended: flags.suspended, flagged: flags.flagged };
+  }
+
+  /** Everything the progress page shows, from one read of the learner and one of their cards. */
+  async function dashboard(): Promise<Dashboard> {
+    const [{ settings, scope }, all] = await Promise.all([load(), loadCards()]);
+    const progress = await getProgress(db, learnerId, fromBundle().topics, now, tz, { settings, cards: all });
+    const days = daysUntilInterview(settings, now);
+    const projection = scope && settings.interviewAt ? await projectedRecall(db, learnerId, [...scope], settings.interviewAt, { settings, cards: all }) : null;
+    const suspended = all.filter((c) => c.suspended).map((c) => c.questionId);
+    return { progress, settings, daysToInterview: days, projection, suspended };
+  }
+
+  async function stats(): Promise<Stats> {
+    const { settings } = await load();
+    return getStats(db, learnerId, fromBundle().topics, now, tz, undefined, { settings });
+  }
+
+  /** A timed round; grades go through `grade`, like any other answer. */
+  function mockRound(seed: number, company?: string): MockRoundResponse {
+    const slots = composeRound({ seed, company }).map((s) => ({ kind: s.kind, minutes: s.minutes, question: questionView(getQuestion(s.questionId)!) }));
+    return { seed, company: company ?? null, slots };
+  }
+
+  const updateSettings = (input: z.infer<typeof settingsInput>) => saveSettings(db, learnerId, input);
+
+  async function updateInterview(input: z.infer<typeof interviewInput>): Promise<LearnerSettings> {
+    if (input.interviewDate && instantOnDay(input.interviewDate, 9, tz) <= now) throw new AppError(400, "The interview date must be in the future");
+    return saveInterview(db, learnerId, input, tz);
+  }
+
+  return {
+    learnerId,
+    now,
+    tz,
+    load,
+    next,
+    grade,
+    undo,
+    control,
+    dashboard,
+    stats,
+    mockRound,
+    updateSettings,
+    updateInterview,
+    fitStatus: () => fitStatus(db, learnerId),
+    fit: () => requestFit(db, learnerId),
+  };
+}

@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { ingest } from "../../lib/content/ingest";
+import type { Db } from "../../lib/db/client";
+import { newLearnerId } from "../../lib/learner/identity";
+import { activeScope, quizSession } from "../../lib/quiz/session";
+import { DEFAULT_LEARNER_SETTINGS, saveInterview, saveSettings } from "../../lib/quiz/settings";
+import { copyFixtureContent, migratedDb, reviewIds, tempDir } from "../helpers";
+
+let db: Db;
+const rid = reviewIds();
+const t0 = new Date("2026-05-01T10:00:00Z");
+const generated = tempDir("generated");
+// The facade reads the content bundle; point it at this test's ingest output.
+process.env.GENERATED_DIR = generated;
+
+before(async () => {
+  db = migratedDb().db;
+  await ingest(db, [copyFixtureContent()], generated);
+});
+after(() => db.$disconnect());
+
+/** A client that counts reads of the learner row (where settings live). */
+function counting(base: Db) {
+  const counts = { learner: 0 };
+  const client = base.$extends({
+    query: {
+      learner: {
+        async $allOperations({ operation, args, query }) {
+          if (operation.startsWith("find")) counts.learner++;
+          return query(args);
+        },
+      },
+    },
+  }) as unknown as Db;
+  return { client, counts };
+}
+
+describe("quiz facade", () => {
+  it("reads the learner's settings once per request, however many steps use them", async () => {
+    const me = newLearnerId();
+    await saveSettings(db, me, { newPerDay: 3 });
+    await saveInterview(db, me, { interviewDate: "2026-05-20", interviewCompany: null, interviewTopics: ["sql"] });
+    const { client, counts } = counting(db);
+    const quiz = quizSession(client, me, { now: t0 });
+    const first = await quiz.next({ deck: "interview", practice: false, exclude: [] });
+    assert.ok(first.card, "the interview deck has a card");
+    await quiz.grade({ reviewId: rid(), questionId: first.card.questionId, rating: 3 });
+    await quiz.next({ deck: "all", practice: false, exclude: [] });
+    await quiz.dashboard();
+    await quiz.stats();
+    assert.equal(counts.learner, 1, "next, grade, next, dashboard and stats share one read of the learner");
+
+    // Without the facade each step read them again: the same steps through a fresh session per call.
+    const fresh = counting(db);
+    await quizSession(fresh.client, me, { now: t0 }).next({ deck: "all", practice: false, exclude: [] });
+    await quizSession(fresh.client, me, { now: t0 }).dashboard();
+    assert.equal(fresh.counts.learner, 2);
+  });
+
+  it("computes the interview scope from company and topics, only while the interview is ahead", () => {
+    const base = { ...DEFAULT_LEARNER_SETTINGS };
+    assert.equal(activeScope(base, t0), null, "no date: no scope");
+    const at = new Date("2026-05-10T09:00:00Z");
+    const sql = activeScope({ ...base, interviewDate: "2026-05-10", interviewAt: at, interviewTopics: ["sql"] }, t0)!;
+    assert.deepEqual([...sql].sort(), ["sql-fixture-anti-join", "sql-fixture-inner-join", "sql-fixture-rank", "sql-fixture-window"]);
+    const company = activeScope({ ...base, interviewDate: "2026-05-10", interviewAt: at, interviewCompany: "fixture-co" }, t0)!;
+    assert.ok(company.has("kafka-fixture-consumer-groups"), "the case study's own question");
+    const everything = activeScope({ ...base, interviewDate: "2026-05-10", interviewAt: at }, t0)!;
+    assert.equal(everything.size, 6, "a date alone covers every quizzable question");
+    assert.equal(activeScope({ ...base, interviewDate: "2026-05-10", interviewAt: at, interviewTopics: ["sql"] }, new Date("2026-05-11T00:00:00Z")), null, "after the day: no scope");
+  });
+
+  it("tells an empty Flagged deck apart from a deck with nothing due, and says when the interview deck has no date", async () => {
+    const me = newLearnerId();
+    const quiz = quizSession(db, me, { now: t0 });
+    const flagged = await quiz.next({ deck: "flagged", practice: false, exclude: [] });
+    assert.equal(flagged.card, null);
+    assert.equal(flagged.empty, "no-flagged");
+    const interview = await quiz.next({ deck: "interview", practice: false, exclude: [] });
+    assert.equal(interview.interviewDate, null);
+    assert.ok(interview.card);
+    await saveSettings(db, me, { newPerDay: 0 });
+    const none = await quizSession(db, me, { now: t0 }).next({ deck: "all", practice: false, exclude: [] });
+    assert.equal(none.empty, "nothing-due");
+  });
+
+  it("maps study controls and returns the card's flags", async () => {
+    const me = newLearnerId();
+    const quiz = quizSession(db, me, { now: t0 });
+    const r = await quiz.control("sql-fixture-rank", "flag");
+    assert.deepEqual(r, { questionId: "sql-fixture-rank", buriedUntil: null, suspended: false, flagged: true });
+    const flagged = await quiz.next({ deck: "flagged", practice: false, exclude: [] });
+    assert.equal(flagged.card?.questionId, "sql-fixture-rank");
+    await assert.rejects(quiz.control("no-such-question", "bury"), (e: unknown) => (e as { status?: number }).status === 404);
+  });
+});
