@@ -89,12 +89,15 @@ function newMigration(name: string, fromRef: string) {
   const to = readSchema();
   const names = migrationNames("sqlite");
   const dir = `${String(names.length + 1).padStart(4, "0")}_${name}`;
+  const empty = (sql: string) => !sql.trim() || /^-- This is an empty migration/m.test(sql);
+  const sql = { sqlite: diffSql(from, to, "sqlite"), postgresql: diffSql(from, to, "postgresql") };
+  if (empty(sql.sqlite) && empty(sql.postgresql)) throw new Error(`prisma/schema.prisma does not differ from ${fromRef}: nothing to migrate.`);
   for (const provider of ["sqlite", "postgresql"] as const) {
-    const sql = diffSql(from, to, provider);
-    if (!sql.trim() || /^-- This is an empty migration/m.test(sql)) throw new Error(`prisma/schema.prisma does not differ from ${fromRef}: nothing to migrate.`);
+    // A change only one provider sees (an enum is TEXT on SQLite) still gets a twin, so the names stay paired.
+    if (empty(sql[provider])) sql[provider] = "-- Nothing changes for this provider; this file keeps the migration names paired.\nSELECT 1;\n";
     const target = path.join(PRISMA_PATHS[provider].migrations, dir);
     fs.mkdirSync(target, { recursive: true });
-    fs.writeFileSync(path.join(target, "migration.sql"), sql);
+    fs.writeFileSync(path.join(target, "migration.sql"), sql[provider]);
     console.log(`wrote ${target}/migration.sql`);
   }
   writeDerived();
@@ -129,7 +132,11 @@ function sqliteCatalog(sql: string[]): Catalog {
 
 async function postgresCatalog(engine: SqlEngine, sql: string[]): Promise<Catalog> {
   await engine.exec("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-  for (const s of sql) await engine.exec(s, 30_000);
+  // Statement by statement, split on ";" exactly as @prisma/adapter-pg's executeScript does when
+  // `migrate deploy` runs a migration, so a ";" inside a comment fails here rather than in production.
+  for (const s of sql) {
+    for (const stmt of s.split(";").map((x) => x.trim()).filter(Boolean)) await engine.exec(stmt, 30_000);
+  }
   const q = async (text: string) => (await engine.query(text)).rows;
   return {
     columns: await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, ordinal_position

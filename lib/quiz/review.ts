@@ -2,6 +2,7 @@
 import { Prisma, type Card as CardRow } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { AppError } from "../app-error";
+import { learnerLockStatements, lockLearner } from "../db/locks";
 import { startOfNextDay } from "../time";
 import { cardToRow, parsePrevCard, recordToLogRow, rowToCard } from "./card-mapper";
 import { newCard, review, type CardState, type Rating } from "./scheduler";
@@ -69,6 +70,8 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     try {
       await db.$transaction([
         ...(exists ? [] : [db.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} })]),
+        // Waits for an undo or import of this learner on another instance to commit (lib/db/locks.ts).
+        ...learnerLockStatements(db, learnerId),
         db.reviewLog.create({
           data: { id: reviewId, learnerId, questionId: input.questionId, durationMs: input.durationMs, prevCard: row ? JSON.stringify(row) : null, ...recordToLogRow(log) },
         }),
@@ -124,6 +127,9 @@ async function submitPractice(db: Db, learnerId: string, input: ReviewInput, now
 export async function undoReview(db: Db, learnerId: string, reviewId: string): Promise<{ questionId: string }> {
   const id = reviewId.toLowerCase();
   return db.$transaction(async (tx) => {
+    // Holds every other write of this learner off until commit, so "the latest answer" stays the latest
+    // and no review lands between reading the card to restore and restoring it (lib/db/locks.ts).
+    await lockLearner(db, tx, learnerId);
     const log = await tx.reviewLog.findUnique({ where: { learnerId_id: { learnerId, id } } });
     if (!log) throw new QuizError(404, "There is no such answer to undo (it may have been undone already).");
     const latest = await tx.reviewLog.findFirst({ where: { learnerId }, orderBy: [{ reviewedAt: "desc" }, { createdAt: "desc" }], select: { id: true } });
@@ -148,14 +154,16 @@ export type CardFlags = Pick<CardRow, "buriedUntil" | "suspended" | "flagged">;
 async function withCard(db: Db, learnerId: string, questionId: string, now: Date, data: Partial<CardFlags>): Promise<CardFlags> {
   const question = await db.question.findUnique({ where: { id: questionId }, select: { archivedAt: true } });
   if (!question || question.archivedAt) throw notInQuiz(questionId);
-  const [, row] = await db.$transaction([
+  const results = await db.$transaction([
     db.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} }),
+    ...learnerLockStatements(db, learnerId),
     db.card.upsert({
       where: { learnerId_questionId: { learnerId, questionId } },
       create: { learnerId, questionId, ...cardToRow(newCard(now)), ...data },
       update: data,
     }),
   ]);
+  const row = results[results.length - 1] as CardRow;
   return { buriedUntil: row.buriedUntil, suspended: row.suspended, flagged: row.flagged };
 }
 
