@@ -1,23 +1,19 @@
 "use client";
 import { useEffect, useState } from "react";
+import { fitApi, type FitReportDto as Report } from "@/lib/quiz/client-api";
 
-interface Report {
-  status: "running" | "done" | "failed";
-  reviews: number;
-  logLossBefore?: number;
-  logLossAfter?: number;
-  fittedAt?: string;
-  error?: string;
-}
+const text = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function FitPanel({ reviews, report: initial }: { reviews: number; report: Report | null }) {
   const [report, setReport] = useState<Report | null>(initial);
   const [message, setMessage] = useState("");
   useEffect(() => {
     if (report?.status !== "running") return;
-    const t = setInterval(async () => {
-      const res = await fetch("/api/fsrs/fit", { cache: "no-store" });
-      if (res.ok) setReport(((await res.json()) as { report: Report | null }).report);
+    const t = setInterval(() => {
+      fitApi.status().then(
+        (data) => setReport(data.report),
+        (err: unknown) => setMessage(`Could not check the fit: ${text(err)}`),
+      );
     }, 1500);
     return () => clearInterval(t);
   }, [report?.status]);
@@ -40,10 +36,11 @@ export function FitPanel({ reviews, report: initial }: { reviews: number; report
         disabled={report?.status === "running"}
         onClick={async () => {
           setMessage("");
-          const res = await fetch("/api/fsrs/fit", { method: "POST" });
-          const data = await res.json();
-          if (!res.ok) setMessage(data.error);
-          else setReport(data.report);
+          try {
+            setReport((await fitApi.start()).report);
+          } catch (err) {
+            setMessage(text(err));
+          }
         }}
       >
         {report?.status === "running" ? "Fitting…" : "Fit my parameters"}

@@ -25,8 +25,14 @@ export function ImportProgress() {
               } catch {
                 throw new Error("That file is not JSON, so nothing was imported.");
               }
-              const res = await fetch("/api/progress/import", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-              const data = await res.json();
+              // No retries here: postJson's retry is for answers; an import is one deliberate action.
+              let res: Response;
+              try {
+                res = await fetch("/api/progress/import", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+              } catch (err) {
+                throw new Error("Could not reach the server, so nothing was imported. Check your connection and try again.", { cause: err });
+              }
+              const data = await res.json().catch((err: unknown) => ({ error: `${res.statusText} (${String(err)})` }));
               if (!res.ok) throw new Error(data.error ?? res.statusText);
               setMessage(
                 `Imported: ${data.reviewsAdded} new reviews (${data.reviewsAlreadyPresent} already here), ${data.cardsWritten} cards written` +

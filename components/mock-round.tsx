@@ -1,19 +1,19 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
+import { quizApi, uuid } from "@/lib/quiz/client-api";
+import type { MockSlotDto } from "@/lib/quiz/dto";
+import { RATING_LABELS as LABELS, type Rating } from "@/lib/quiz/enums";
 import { proposeGrade } from "@/lib/quiz/rubric";
 import { CompanyOptions } from "./company-options";
-import { AnswerView, GradeButtons, postJson, uuid, type QuizCard } from "./quiz-session";
+import { AnswerView } from "./quiz/answer-view";
+import { GradeBar } from "./quiz/grade-bar";
+import { QuestionCard } from "./quiz/question-card";
+import { useQuizKeys } from "./quiz/use-quiz-keys";
 
-type Rating = 1 | 2 | 3 | 4;
-const LABELS: Record<Rating, string> = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" };
 const KIND_LABEL = { "case-study": "Case study", concept: "Concept", sql: "SQL", design: "Design" } as const;
 
-interface Slot {
-  kind: keyof typeof KIND_LABEL;
-  minutes: number;
-  card: Omit<QuizCard, "state" | "changed" | "flagged" | "previews">;
-}
+type Slot = MockSlotDto;
 interface Result {
   slot: Slot;
   seconds: number;
@@ -44,11 +44,58 @@ export function MockRound({ companies }: { companies: { id: string; company: str
   }, [slots, index]);
   useEffect(() => box.current?.focus(), [index, slots]);
 
+  const finished = slots !== null && index >= slots.length;
+  const report = useRef<HTMLHeadingElement>(null);
+  // The report replaces a long answer: start it at the top, with focus on its heading.
+  useEffect(() => {
+    if (!finished) return;
+    window.scrollTo(0, 0);
+    report.current?.focus();
+  }, [finished]);
+
+  const slot = slots && index < slots.length ? slots[index] : null;
+  const elapsed = Math.floor((now - startedAt) / 1000);
+  const proposed = slot && revealed ? proposeGrade(ticked.filter(Boolean).length, slot.question.keyPoints.length) : null;
+
+  function show() {
+    if (!slot) return;
+    setTicked(slot.question.keyPoints.map(() => false));
+    setRevealed(true);
+  }
+
+  async function grade(rating: Rating) {
+    if (busy || !slot) return;
+    setBusy(true);
+    setError("");
+    try {
+      await quizApi.review({ reviewId: uuid(), questionId: slot.question.questionId, rating, durationMs: elapsed * 1000 });
+      setResults((rs) => [...rs, { slot, seconds: elapsed, recalled: ticked.filter(Boolean).length, rating }]);
+      setIndex((i) => i + 1);
+      setRevealed(false);
+      setTyped("");
+      setStartedAt(Date.now());
+      setNow(Date.now());
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  useQuizKeys({
+    reveal: slot && !revealed ? show : undefined,
+    grade: slot && revealed && !busy ? (r) => void grade(r) : undefined,
+    accept: proposed ?? 3,
+  });
+
   async function start() {
     setError("");
-    const res = await fetch(`/api/mock/round${company ? `?company=${company}` : ""}`, { cache: "no-store" });
-    const data = await res.json();
-    if (!res.ok) return setError(data.error);
+    let data;
+    try {
+      data = await quizApi.mockRound(company || undefined);
+    } catch (err) {
+      return setError(err instanceof Error ? err.message : String(err));
+    }
     setSlots(data.slots);
     setIndex(0);
     setResults([]);
@@ -70,18 +117,24 @@ export function MockRound({ companies }: { companies: { id: string; company: str
         <button type="button" className="button" onClick={() => void start()}>
           Start the round
         </button>
-        {error && <p className="alert">{error}</p>}
+        {error && (
+          <p className="alert" role="alert">
+            {error}
+          </p>
+        )}
       </div>
     );
   }
 
-  if (index >= slots.length) {
+  if (!slot) {
     const used = results.reduce((n, r) => n + r.seconds, 0);
     const allowed = slots.reduce((n, s) => n + s.minutes * 60, 0);
     const weak = results.filter((r) => r.rating <= 2);
     return (
       <div className="quiz-card" role="status">
-        <h2 style={{ marginTop: 0 }}>Round report</h2>
+        <h2 ref={report} tabIndex={-1} style={{ marginTop: 0 }}>
+          Round report
+        </h2>
         <p>
           <strong data-testid="mock-score">{results.filter((r) => r.rating >= 3).length}</strong> of {results.length} answered well, in {mmss(used)} of {mmss(allowed)} allowed.
         </p>
@@ -96,17 +149,18 @@ export function MockRound({ companies }: { companies: { id: string; company: str
           </thead>
           <tbody>
             {results.map((r) => (
-              <tr key={r.slot.card.questionId}>
+              <tr key={r.slot.question.questionId}>
                 <td>
                   <span className="hit-meta">{KIND_LABEL[r.slot.kind]}</span>
                   <br />
-                  <Link href={`/questions/${r.slot.card.questionId}`} dangerouslySetInnerHTML={{ __html: r.slot.card.questionHtml }} />
+                  <Link href={`/questions/${r.slot.question.questionId}`} dangerouslySetInnerHTML={{ __html: r.slot.question.questionHtml }} />
                 </td>
                 <td className={r.seconds > r.slot.minutes * 60 ? "over-time" : ""}>
                   {mmss(r.seconds)} / {r.slot.minutes}:00
+                  {r.seconds > r.slot.minutes * 60 && <strong> (over time)</strong>}
                 </td>
                 <td>
-                  {r.recalled}/{r.slot.card.keyPoints.length}
+                  {r.recalled}/{r.slot.question.keyPoints.length}
                 </td>
                 <td>{LABELS[r.rating]}</td>
               </tr>
@@ -116,7 +170,7 @@ export function MockRound({ companies }: { companies: { id: string; company: str
         {weak.length > 0 && (
           <p>
             Work on:{" "}
-            {[...new Set(weak.map((r) => r.slot.card.topic))].map((t, i) => (
+            {[...new Set(weak.map((r) => r.slot.question.topic))].map((t, i) => (
               <span key={t}>
                 {i > 0 && ", "}
                 <Link href={`/quiz?deck=topic:${t}&practice=1`}>{t}</Link>
@@ -132,29 +186,7 @@ export function MockRound({ companies }: { companies: { id: string; company: str
     );
   }
 
-  const slot = slots[index];
-  const elapsed = Math.floor((now - startedAt) / 1000);
   const left = slot.minutes * 60 - elapsed;
-  const proposed = revealed ? proposeGrade(ticked.filter(Boolean).length, slot.card.keyPoints.length) : null;
-  const card = { ...slot.card, state: 0, changed: false, flagged: false, previews: { 1: { due: "", label: "" }, 2: { due: "", label: "" }, 3: { due: "", label: "" }, 4: { due: "", label: "" } } } as QuizCard;
-
-  async function grade(rating: Rating) {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await postJson("/api/quiz/review", { reviewId: uuid(), questionId: slot.card.questionId, rating, durationMs: elapsed * 1000 });
-      setResults((rs) => [...rs, { slot, seconds: elapsed, recalled: ticked.filter(Boolean).length, rating }]);
-      setIndex((i) => i + 1);
-      setRevealed(false);
-      setTyped("");
-      setStartedAt(Date.now());
-      setNow(Date.now());
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <div className="quiz-card">
@@ -163,36 +195,29 @@ export function MockRound({ companies }: { companies: { id: string; company: str
           Question {index + 1} of {slots.length} · {KIND_LABEL[slot.kind]}
         </span>
         <span style={{ marginLeft: "auto" }} className={left < 0 ? "over-time" : ""} data-testid="mock-timer" role="timer" aria-live="off">
-          {left >= 0 ? `${mmss(left)} left` : `${mmss(-left)} over`}
+          {left >= 0 ? `${mmss(left)} left` : `Over time by ${mmss(-left)}: wrap up your answer`}
         </span>
       </div>
-      <div className="question" data-testid="quiz-question" dangerouslySetInnerHTML={{ __html: slot.card.questionHtml }} />
+      <QuestionCard question={slot.question} />
       {!revealed ? (
         <>
           <label htmlFor="mock-typed" className="visually-hidden">
             Your answer
           </label>
-          <textarea id="mock-typed" ref={box} className="answer-box" rows={6} value={typed} onChange={(e) => setTyped(e.target.value)} placeholder="Answer out loud or type here." />
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setTicked(slot.card.keyPoints.map(() => false));
-              setRevealed(true);
-            }}
-          >
+          <textarea id="mock-typed" ref={box} className="answer-box" rows={6} value={typed} onChange={(e) => setTyped(e.target.value)} placeholder="Answer out loud or type here; Ctrl+Enter (⌘+Enter) shows the model answer." />
+          <button type="button" className="button" onClick={show}>
             I&apos;m done, show the model answer
           </button>
         </>
       ) : (
         <>
-          <AnswerView card={card} typed={typed} ticked={ticked} onTick={(i) => setTicked((t) => t.map((v, j) => (j === i ? !v : v)))} />
+          <AnswerView question={slot.question} typed={typed} ticked={ticked} onTick={(i) => setTicked((t) => t.map((v, j) => (j === i ? !v : v)))} />
           {proposed && (
             <p className="muted" data-testid="proposed-grade">
               Proposed grade: <strong>{LABELS[proposed]}</strong>. Pick a grade to continue.
             </p>
           )}
-          <GradeButtons card={card} proposed={proposed} disabled={busy} onGrade={(r) => void grade(r)} hideIntervals />
+          <GradeBar proposed={proposed} disabled={busy} onGrade={(r) => void grade(r)} />
         </>
       )}
       {error && (

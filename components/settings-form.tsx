@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/action";
+import { SETTINGS_LIMITS as L, STEPS_MAX_LENGTH } from "@/lib/quiz/rules";
 import { CompanyOptions } from "./company-options";
 
 type Action = (prev: ActionState, data: FormData) => Promise<ActionState>;
@@ -26,20 +27,20 @@ export function SettingsForm({
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form className="settings-form" action={formAction}>
-      <Field state={state} name="desiredRetention" label="Desired retention (0.70–0.99)" help="The chance of recalling a card when it comes due. Higher means more reviews.">
-        <input type="number" name="desiredRetention" step="0.01" min="0.7" max="0.99" defaultValue={initial.desiredRetention} />
+      <Field state={state} name="desiredRetention" label={`Desired retention (${L.desiredRetention.min.toFixed(2)}–${L.desiredRetention.max})`} help="The chance of recalling a card when it comes due. Higher means more reviews.">
+        <input type="number" name="desiredRetention" {...L.desiredRetention} defaultValue={initial.desiredRetention} />
       </Field>
       <Field state={state} name="newPerDay" label="New cards per day">
-        <input type="number" name="newPerDay" step="1" min="0" max="500" defaultValue={initial.newPerDay} />
+        <input type="number" name="newPerDay" {...L.newPerDay} defaultValue={initial.newPerDay} />
       </Field>
       <Field state={state} name="learningSteps" label="Learning steps" help="Short intervals before a new card graduates, e.g. 1m 10m.">
-        <input type="text" name="learningSteps" defaultValue={initial.learningSteps} />
+        <input type="text" name="learningSteps" maxLength={STEPS_MAX_LENGTH} defaultValue={initial.learningSteps} />
       </Field>
       <Field state={state} name="relearningSteps" label="Relearning steps" help="After a lapse, e.g. 10m. Leave empty to let FSRS decide.">
-        <input type="text" name="relearningSteps" defaultValue={initial.relearningSteps} />
+        <input type="text" name="relearningSteps" maxLength={STEPS_MAX_LENGTH} defaultValue={initial.relearningSteps} />
       </Field>
       <Field state={state} name="maximumIntervalDays" label="Maximum interval (days)">
-        <input type="number" name="maximumIntervalDays" step="1" min="1" max="36500" defaultValue={initial.maximumIntervalDays} />
+        <input type="number" name="maximumIntervalDays" {...L.maximumIntervalDays} defaultValue={initial.maximumIntervalDays} />
       </Field>
       <Field state={state} name="reviewOrder" label="Review order">
         <select name="reviewOrder" defaultValue={initial.reviewOrder}>
@@ -49,7 +50,7 @@ export function SettingsForm({
         </select>
       </Field>
       <Field state={state} name="dailyGoal" label="Daily goal (reviews; 0 = off)" help="Opt-in: shows a goal bar and a streak on Statistics.">
-        <input type="number" name="dailyGoal" step="1" min="0" max="1000" defaultValue={initial.dailyGoal} />
+        <input type="number" name="dailyGoal" {...L.dailyGoal} defaultValue={initial.dailyGoal} />
       </Field>
       <div>
         <button className="button" type="submit" disabled={pending}>

@@ -1,10 +1,12 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { DIFFICULTIES, getCaseStudies, getChapters, getTopics } from "@/lib/content/index";
-import { QuizSession } from "@/components/quiz-session";
+import { QuizSession } from "@/components/quiz/quiz-session";
+import { viewerQuiz } from "@/lib/quiz/current";
 import { deckQuestions, deckString, deckTitle } from "@/lib/quiz/decks";
 
 export const metadata: Metadata = { title: "Quiz" };
+export const dynamic = "force-dynamic";
 
 const SIZES = [5, 10, 20, 50] as const;
 
@@ -29,6 +31,22 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
     );
   }
   const topics = getTopics();
+  const chapters = getChapters().filter((c) => deckQuestions(`chapter:${c.id}`).length > 0);
+  const decks = [
+    "all",
+    "flagged",
+    "interview",
+    ...getCaseStudies().map((c) => `loadout:${c.id}`),
+    ...topics.map((t) => `topic:${t.id}`),
+    ...DIFFICULTIES.map((d) => `difficulty:${d}`),
+    ...chapters.map((c) => `chapter:${c.id}`),
+  ];
+  const counts = await (await viewerQuiz()).deckCounts(decks);
+  // "12 questions · 3 due · 9 new": what Start will show, before pressing it.
+  const label = (deck: string, name: string) => {
+    const c = counts[deck];
+    return c ? `${name} (${c.total} · ${c.due} due · ${c.new} new)` : name;
+  };
   return (
     <>
       <h1>Quiz</h1>
@@ -42,39 +60,36 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
         <label>
           Deck
           <select name="deck" defaultValue="all">
-            <option value="all">All questions ({deckQuestions("all").length})</option>
-            <option value="flagged">Flagged questions</option>
-            <option value="interview">Interview prep (set a date in Progress)</option>
+            <option value="all">{label("all", "All questions")}</option>
+            <option value="flagged">{label("flagged", "Flagged questions")}</option>
+            <option value="interview">{label("interview", "Interview prep (set a date in Progress)")}</option>
             <optgroup label="Company loadout (case study + its stack)">
               {getCaseStudies().map((c) => (
                 <option key={c.id} value={`loadout:${c.id}`}>
-                  {c.company}
+                  {label(`loadout:${c.id}`, c.company)}
                 </option>
               ))}
             </optgroup>
             <optgroup label="By topic">
               {topics.map((t) => (
                 <option key={t.id} value={`topic:${t.id}`}>
-                  {t.title} ({deckQuestions(`topic:${t.id}`).length})
+                  {label(`topic:${t.id}`, t.title)}
                 </option>
               ))}
             </optgroup>
             <optgroup label="By difficulty">
               {DIFFICULTIES.map((d) => (
                 <option key={d} value={`difficulty:${d}`}>
-                  {d} ({deckQuestions(`difficulty:${d}`).length})
+                  {label(`difficulty:${d}`, d)}
                 </option>
               ))}
             </optgroup>
             <optgroup label="By chapter">
-              {getChapters().map((c) => {
-                const n = deckQuestions(`chapter:${c.id}`).length;
-                return n ? (
-                  <option key={c.id} value={`chapter:${c.id}`}>
-                    {c.title} ({n})
-                  </option>
-                ) : null;
-              })}
+              {chapters.map((c) => (
+                <option key={c.id} value={`chapter:${c.id}`}>
+                  {label(`chapter:${c.id}`, c.title)}
+                </option>
+              ))}
             </optgroup>
           </select>
         </label>
@@ -103,7 +118,7 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
         </button>
       </form>
       <p className="muted">
-        Keys: <kbd>Space</kbd> show answer · <kbd>1</kbd>–<kbd>4</kbd> grade · <kbd>U</kbd> undo · <kbd>-</kbd> bury · <kbd>@</kbd> suspend · <kbd>F</kbd> flag. Want a
+        Keys: <kbd>Space</kbd> show answer · <kbd>1</kbd>–<kbd>4</kbd> grade · <kbd>U</kbd> undo · <kbd>-</kbd> bury · <kbd>@</kbd> suspend · <kbd>F</kbd> flag. Enter and Space on a focused button or link press it. Want a
         timed round? Try a <Link href="/mock">mock interview</Link>.
       </p>
       <h2>Topics</h2>
@@ -112,7 +127,9 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
           <Link key={t.id} className="card" href={`/quiz?deck=topic:${t.id}`}>
             <h3>{t.title}</h3>
             <p className="muted">{t.description}</p>
-            <p className="hit-meta">{deckQuestions(`topic:${t.id}`).length} questions</p>
+            <p className="hit-meta">
+              {counts[`topic:${t.id}`]?.total ?? 0} questions · {counts[`topic:${t.id}`]?.due ?? 0} due · {counts[`topic:${t.id}`]?.new ?? 0} new
+            </p>
           </Link>
         ))}
       </div>

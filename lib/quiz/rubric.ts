@@ -1,4 +1,4 @@
-import type { Rating } from "./scheduler";
+import type { Rating } from "./enums";
 
 /**
  * The grade a key-point checklist suggests. Recalling under half of the points is a failure, so it is

@@ -4,7 +4,8 @@
 import { getContent, getQuestion, isQuizzable, type Question } from "../content/index";
 import type { Db } from "../db/client";
 import type { Card as CardRow } from "../generated/prisma/client";
-import { deckIds, interviewScope, parseDeck, type Deck } from "./decks";
+import { deckIds, deckQuestions, interviewScope, parseDeck, type Deck } from "./decks";
+import { State } from "./enums";
 import type { ControlAction, ControlResponse, EmptyReason, MockRoundResponse, NextQuery, NextResponse, QuestionView, ReviewResponse, StudyCard, UndoResponse } from "./dto";
 import { fitStatus, requestFit } from "./fit";
 import { composeRound } from "./mock";
@@ -125,6 +126,29 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
     return { progress, settings, daysToInterview: days, projection, suspended };
   }
 
+  /** Per deck string: questions, cards due now and cards never studied, for the deck picker. */
+  async function deckCounts(decks: string[]): Promise<Record<string, { total: number; due: number; new: number }>> {
+    const [{ settings }, all] = await Promise.all([load(), loadCards()]);
+    const byId = new Map(all.map((c) => [c.questionId, c]));
+    const out: Record<string, { total: number; due: number; new: number }> = {};
+    for (const spec of decks) {
+      const deck = parseDeck(spec);
+      if (!deck) continue;
+      const ids =
+        deck.kind === "flagged" ? all.filter((c) => c.flagged).map((c) => c.questionId) : deck.kind === "interview" ? interviewScope(settings) : deckQuestions(deck).map((q) => q.id);
+      let due = 0;
+      let fresh = 0;
+      for (const id of ids) {
+        const c = byId.get(id);
+        if (c?.suspended || (c?.buriedUntil && c.buriedUntil > now)) continue;
+        if (!c || c.state === State.New) fresh++;
+        else if (c.due <= now) due++;
+      }
+      out[spec] = { total: ids.length, due, new: fresh };
+    }
+    return out;
+  }
+
   async function stats(): Promise<Stats> {
     const { settings } = await load();
     return getStats(db, learnerId, fromBundle().topics, now, tz, undefined, { settings });
@@ -154,6 +178,7 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
     control,
     dashboard,
     stats,
+    deckCounts,
     mockRound,
     updateSettings,
     updateInterview,

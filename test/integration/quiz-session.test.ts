@@ -94,4 +94,17 @@ describe("quiz facade", () => {
     assert.equal(flagged.card?.questionId, "sql-fixture-rank");
     await assert.rejects(quiz.control("no-such-question", "bury"), (e: unknown) => (e as { status?: number }).status === 404);
   });
+
+  it("counts due and new cards per deck for the picker", async () => {
+    const me = newLearnerId();
+    const quiz = quizSession(db, me, { now: t0 });
+    await quiz.grade({ reviewId: rid(), questionId: "sql-fixture-rank", rating: 1 });
+    const later = quizSession(db, me, { now: new Date(t0.getTime() + 5 * 60_000) });
+    await later.control("sql-fixture-window", "flag");
+    const counts = await later.deckCounts(["topic:sql", "flagged", "topic:kafka-messaging", "bogus"]);
+    assert.deepEqual(counts["topic:sql"], { total: 4, due: 1, new: 3 });
+    assert.deepEqual(counts.flagged, { total: 1, due: 0, new: 1 });
+    assert.deepEqual(counts["topic:kafka-messaging"], { total: 2, due: 0, new: 2 });
+    assert.equal(counts.bogus, undefined);
+  });
 });
