@@ -96,7 +96,7 @@ const cardSql = (from: number, to: number, scale: number) => `
          CASE WHEN c = 0 THEN 0 ELSE 1 + r * 40 END, CASE WHEN c = 0 THEN 0 ELSE 1 + r * 9 END,
          0, CASE WHEN c = 0 THEN 0 ELSE (r * 40)::int END, 0, c, c / 10,
          CASE WHEN c = 0 THEN 0 WHEN r < 0.04 THEN 1 WHEN r < 0.07 THEN 3 ELSE 2 END,
-         CASE WHEN c = 0 THEN NULL ELSE now() - interval '1 day' * r * 30 END, CASE WHEN c = 0 THEN NULL ELSE h.hash END,
+         CASE WHEN c = 0 THEN NULL ELSE now() - interval '1 day' * r * 30 END, CASE WHEN c = 0 THEN NULL ELSE h."contentHash" END,
          now() - interval '400 days', now()
   FROM (SELECT id, shift, CASE WHEN k = 0 THEN n ELSE greatest(1, round(n * ${scale}))::int END AS n FROM scale_plan WHERE k BETWEEN ${from} AND ${to}) p
   CROSS JOIN (SELECT array_agg(id ORDER BY id) AS ids, count(*)::int AS n FROM "Question" WHERE "archivedAt" IS NULL) qs
