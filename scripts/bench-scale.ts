@@ -23,7 +23,7 @@ if (!url || !isPostgresUrl(url)) {
   process.exit(1);
 }
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
-const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(2)} ms  p95 ${pct(xs, 95).toFixed(2)} ms  (${xs.length} runs)`;
+const fmt = (xs: number[]) => `min ${Math.min(...xs).toFixed(2)} ms  p50 ${pct(xs, 50).toFixed(2)} ms  p95 ${pct(xs, 95).toFixed(2)} ms  (${xs.length} runs)`;
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t = performance.now();
   await fn();
