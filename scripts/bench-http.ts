@@ -20,7 +20,7 @@ if (!admin || !fs.existsSync(".next/BUILD_ID")) {
   process.exit(1);
 }
 const secret = crypto.randomBytes(32).toString("base64url");
-const node = (args: string[], env: Record<string, string>) => execFileSync(process.execPath, args, { env: { ...process.env, ...env }, stdio: "ignore" });
+const node = (args: string[], env: Record<string, string>) => execFileSync(process.execPath, args, { env: { ...process.env, ...env, SESSION_SECRET: secret }, stdio: "ignore" });
 
 function prepare(env: Record<string, string>) {
   node(["node_modules/tsx/dist/cli.mjs", "scripts/migrate.ts"], env);
