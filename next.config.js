@@ -25,7 +25,7 @@ export const permissionsPolicy = "camera=(), microphone=(), geolocation=(), paym
 const nextConfig = {
   poweredByHeader: false,
   // Native addon: load it from node_modules at run time rather than bundling it.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@open-spaced-repetition/binding-linux-x64-gnu"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "@open-spaced-repetition/binding-linux-x64-gnu"],
   async headers() {
     return [
       {

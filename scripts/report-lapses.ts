@@ -1,13 +1,13 @@
 // npm run report:lapses [-- --min 5 --limit 20 --json]: the questions learners forget most, for contributors.
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { databaseFile } from "../lib/paths";
+import { databaseProvider, sqliteFile } from "../lib/db/provider";
 import { createDb } from "../lib/db/client";
 import { lapseReport } from "../lib/quiz/lapses";
 
 const { values } = parseArgs({ options: { min: { type: "string", default: "5" }, limit: { type: "string", default: "20" }, json: { type: "boolean", default: false } } });
-if (!fs.existsSync(databaseFile())) {
-  console.error(`No database at ${databaseFile()}. Run \`npm run db:migrate\` (or \`npm start\`) first.`);
+if (databaseProvider() === "sqlite" && !fs.existsSync(sqliteFile())) {
+  console.error(`No database at ${sqliteFile()}. Run \`npm run db:migrate\` (or \`npm start\`) first.`);
   process.exit(1);
 }
 const db = createDb();

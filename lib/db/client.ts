@@ -1,15 +1,44 @@
 import fs from "node:fs";
+import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
-import { dataDir, databaseFile } from "../paths";
+import { PrismaClient as PgPrismaClient } from "../generated/prisma-pg/client";
+import { databaseProvider, isPostgresUrl, sqliteFile, type Provider } from "./provider";
 
+// Two generated clients, one API. Prisma 6.19's `prisma-client` generator bakes the provider into the
+// client (its query compiler emits that dialect's SQL, and the client refuses an adapter of another
+// provider), so prisma/schema.prisma generates the SQLite client and its derived twin
+// prisma/postgresql/schema.prisma the PostgreSQL one. The models are the same text, so the generated
+// model APIs are the same; the app types everything against the SQLite client and never uses an
+// operator only one provider has.
 export type Db = PrismaClient;
 
-/** Opens a client on a given SQLite file. Tests use this with a temp file; the app uses `db()`. */
-export function createDb(file = databaseFile()): Db {
-  fs.mkdirSync(dataDir(), { recursive: true });
+const providers = new WeakMap<object, Provider>();
+
+/**
+ * Opens a client. `target` is a postgresql:// URL, a SQLite file path or `file:` URL; by default
+ * DATABASE_URL decides (see provider.ts). Tests pass a temp file or a throwaway database's URL.
+ */
+export function createDb(target: string | undefined = process.env.DATABASE_URL): Db {
+  if (isPostgresUrl(target)) {
+    // pg's pool: a handful of connections per instance is plenty (a review holds one for a few ms).
+    const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: target, max, allowExitOnIdle: true }) }) as unknown as Db;
+    providers.set(client, "postgresql");
+    return client;
+  }
+  const file = target && !target.startsWith("file:") ? target : sqliteFile(target);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   // WAL lets page reads proceed while a review is being written; the migrate script sets it on the file too.
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+  providers.set(client, "sqlite");
+  return client;
+}
+
+/** Which database a client talks to: the few provider-specific statements (row locks) ask this. */
+export function providerOf(db: Db): Provider {
+  return providers.get(db) ?? databaseProvider();
 }
 
 const globalForDb = globalThis as unknown as { __db?: Db };

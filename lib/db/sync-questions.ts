@@ -1,4 +1,5 @@
 import type { Db } from "./client";
+import { lockQuestionSync } from "./locks";
 
 const CHUNK = 500;
 
@@ -25,6 +26,8 @@ export interface SyncReport {
 export async function syncQuestions(db: Db, questions: QuestionRow[], now = new Date()): Promise<SyncReport> {
   const report: SyncReport = { inserted: 0, updated: 0, archived: 0, restored: 0, unchanged: 0 };
   await db.$transaction(async (tx) => {
+    // Two instances starting at once would both insert the same new ids: the second waits, then sees them.
+    await lockQuestionSync(db, tx);
     const existing = new Map((await tx.question.findMany()).map((q) => [q.id, q]));
     const toInsert: { id: string; topic: string; difficulty: string; chapter: string; contentHash: string }[] = [];
     for (const q of questions) {
@@ -50,6 +53,6 @@ export async function syncQuestions(db: Db, questions: QuestionRow[], now = new 
     for (let i = 0; i < gone.length; i += CHUNK) {
       report.archived += (await tx.question.updateMany({ where: { id: { in: gone.slice(i, i + CHUNK) } }, data: { archivedAt: now } })).count;
     }
-  });
+  }, { timeout: 60_000, maxWait: 60_000 });
   return report;
 }

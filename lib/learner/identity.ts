@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { databaseProvider } from "../db/provider";
 import { dataDir } from "../paths";
 
 // Anonymous learners: a random id in a cookie, signed with HMAC so nobody can pick someone else's id.
@@ -22,9 +23,21 @@ export const COOKIE_MAX_AGE_SECONDS = 400 * 24 * 3600; // browsers cap cookie li
 
 let cachedSecret: Buffer | undefined;
 
+/**
+ * PostgreSQL means a deployment that may run several instances, and each would otherwise generate its
+ * own secret in its data dir: a learner's cookie would then be valid on one instance only. So there the
+ * secret must come from the environment, shared by every instance.
+ */
+export function missingSharedSecret(env: Record<string, string | undefined> = process.env): string | null {
+  if (databaseProvider(env.DATABASE_URL) !== "postgresql" || env.SESSION_SECRET) return null;
+  return "With DATABASE_URL=postgresql://… set SESSION_SECRET (32+ characters), the same for every app instance, so a learner's cookie is valid on all of them.";
+}
+
 /** SESSION_SECRET if set (≥32 chars), else a random secret generated once and kept in the data dir. */
 export function sessionSecret(): Buffer {
   if (cachedSecret) return cachedSecret;
+  const missing = missingSharedSecret();
+  if (missing) throw new Error(missing);
   const fromEnv = process.env.SESSION_SECRET;
   if (fromEnv) {
     if (fromEnv.trim().length < 32) throw new Error("SESSION_SECRET must be at least 32 characters long.");

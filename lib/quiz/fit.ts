@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import type { Db } from "../db/client";
 import { z } from "zod";
 import { AppError } from "../app-error";
+import { Prisma } from "../generated/prisma/client";
 
 export const MIN_REVIEWS_TO_FIT = 200;
 
@@ -54,9 +55,16 @@ export function histories(logs: { questionId: string; rating: number; reviewedAt
 }
 
 /** Keep the defaults (null) when the fit does not predict this learner's history better. */
-export function chosenWeights(logLossBefore: number, logLossAfter: number, weights: number[]): string | null {
-  return logLossAfter <= logLossBefore ? JSON.stringify(weights) : null;
+export function chosenWeights(logLossBefore: number, logLossAfter: number, weights: number[]): number[] | null {
+  return logLossAfter <= logLossBefore ? weights : null;
 }
+
+// The fit's state is in the learner row (fitStatus, fitHeartbeatAt, fitReport), so any instance can
+// report it and a restart does not forget it. While it runs, its process renews the heartbeat; a
+// "running" fit whose heartbeat is older than the lease belongs to a process that died, and neither
+// blocks a new fit nor shows as running.
+export const FIT_LEASE_MS = 90_000;
+const HEARTBEAT_MS = 20_000;
 
 async function fit(db: Db, learnerId: string, b: Binding): Promise<FitReport> {
   const logs = await db.reviewLog.findMany({ where: { learnerId }, select: { questionId: true, rating: true, reviewedAt: true } });
@@ -74,24 +82,37 @@ async function fit(db: Db, learnerId: string, b: Binding): Promise<FitReport> {
     throw err;
   }
   const report: FitReport = { status: "done", reviews: logs.length, logLossBefore: before.logLoss, logLossAfter: after.logLoss, rmseBefore: before.rmseBins, rmseAfter: after.rmseBins, fittedAt: new Date().toISOString() };
-  await db.learner.update({ where: { id: learnerId }, data: { fsrsWeights: chosenWeights(before.logLoss, after.logLoss, weights), fitReport: JSON.stringify(report) } });
+  const chosen = chosenWeights(before.logLoss, after.logLoss, weights);
+  await db.learner.update({ where: { id: learnerId }, data: { fsrsWeights: chosen ?? Prisma.DbNull, fitReport: { ...report }, fitStatus: "done", fitHeartbeatAt: null } });
   return report;
 }
 
 /**
  * Starts a fit in the background and returns at once: the optimizer runs on a worker thread inside the
- * binding, and the result lands in the learner row for the page to pick up.
+ * binding, and the result lands in the learner row for any instance to report. The claim is one
+ * conditional UPDATE, so of two instances asked at once only one starts a fit; the other reports it.
  */
-export async function startFit(db: Db, learnerId: string): Promise<FitReport> {
+export async function startFit(db: Db, learnerId: string, now = new Date()): Promise<FitReport> {
   const b = loadBinding();
   if (!b) throw new AppError(501, "The FSRS optimizer binding is not available on this platform (it ships for Linux x64 here).");
   const reviews = await db.reviewLog.count({ where: { learnerId } });
   if (reviews < MIN_REVIEWS_TO_FIT) throw new AppError(409, `Fitting needs at least ${MIN_REVIEWS_TO_FIT} reviews; you have ${reviews}.`);
   const running: FitReport = { status: "running", reviews };
-  await db.learner.update({ where: { id: learnerId }, data: { fitReport: JSON.stringify(running) } });
-  void fit(db, learnerId, b).catch((err: unknown) =>
-    db.learner.update({ where: { id: learnerId }, data: { fitReport: JSON.stringify({ status: "failed", reviews, error: err instanceof Error ? err.message : String(err) }) } }),
-  );
+  const claimed = await db.learner.updateMany({
+    where: { id: learnerId, OR: [{ fitStatus: null }, { fitStatus: { not: "running" } }, { fitHeartbeatAt: null }, { fitHeartbeatAt: { lt: new Date(now.getTime() - FIT_LEASE_MS) } }] },
+    data: { fitStatus: "running", fitHeartbeatAt: now, fitReport: { ...running } },
+  });
+  if (claimed.count === 0) return (await fitStatus(db, learnerId, now)) ?? running;
+  const heartbeat = setInterval(() => {
+    void db.learner.updateMany({ where: { id: learnerId, fitStatus: "running" }, data: { fitHeartbeatAt: new Date() } }).catch((err: unknown) => console.error("fit heartbeat:", err));
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  void fit(db, learnerId, b)
+    .catch((err: unknown) =>
+      db.learner.update({ where: { id: learnerId }, data: { fitStatus: "failed", fitHeartbeatAt: null, fitReport: { status: "failed", reviews, error: err instanceof Error ? err.message : String(err) } } }),
+    )
+    .catch((err: unknown) => console.error("fit: could not record the result:", err))
+    .finally(() => clearInterval(heartbeat));
   return running;
 }
 
@@ -106,22 +127,24 @@ const fitReportSchema = z.object({
   error: z.string().optional(),
 });
 
-export async function fitStatus(db: Db, learnerId: string): Promise<FitReport | null> {
-  const row = await db.learner.findUnique({ where: { id: learnerId }, select: { fitReport: true } });
-  if (!row?.fitReport) return null;
-  try {
-    const parsed = fitReportSchema.safeParse(JSON.parse(row.fitReport));
-    return parsed.success ? parsed.data : null;
-  } catch (err) {
-    if (err instanceof SyntaxError) return null;
-    throw err;
+export const STALE_FIT_MESSAGE = "The fit stopped before it finished (its server restarted). Start it again.";
+
+/** The last fit's report, checked with a schema on read; a "running" fit past its lease reads as failed. */
+export async function fitStatus(db: Db, learnerId: string, now = new Date()): Promise<FitReport | null> {
+  const row = await db.learner.findUnique({ where: { id: learnerId }, select: { fitReport: true, fitStatus: true, fitHeartbeatAt: true } });
+  const parsed = fitReportSchema.safeParse(row?.fitReport);
+  if (!row || !parsed.success) return null;
+  const status = row.fitStatus ?? parsed.data.status;
+  if (status === "running" && (!row.fitHeartbeatAt || now.getTime() - row.fitHeartbeatAt.getTime() > FIT_LEASE_MS)) {
+    return { status: "failed", reviews: parsed.data.reviews, error: STALE_FIT_MESSAGE };
   }
+  return { ...parsed.data, status };
 }
 
-/** Starts a fit unless one is running; the report either way. */
-export async function requestFit(db: Db, learnerId: string): Promise<FitReport> {
-  const current = await fitStatus(db, learnerId);
-  return current?.status === "running" ? current : startFit(db, learnerId);
+/** Starts a fit unless one is running (on any instance); the report either way. */
+export async function requestFit(db: Db, learnerId: string, now = new Date()): Promise<FitReport> {
+  const current = await fitStatus(db, learnerId, now);
+  return current?.status === "running" ? current : startFit(db, learnerId, now);
 }
 
 /** For tests: run the fit to completion. */

@@ -4,6 +4,8 @@ import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { z } from "zod";
 import { AppError } from "../app-error";
 import type { Db } from "../db/client";
+import { lockLearner } from "../db/locks";
+import { Prisma } from "../generated/prisma/client";
 import { parsePrevCard } from "./card-mapper";
 import { QUESTION_ID, REVIEW_ORDERS, settingsNumbers, STEPS_MAX_LENGTH } from "./rules";
 import { dateKeyToColumn, getSettings, type LearnerSettings } from "./settings";
@@ -197,9 +199,11 @@ export async function importProgress(db: Db, learnerId: string, raw: unknown, no
         interviewDate: dateKeyToColumn(s.interviewDate),
         interviewCompany: s.interviewCompany,
         interviewTopics: s.interviewTopics.join(",") || null,
-        fsrsWeights: s.weights ? JSON.stringify(s.weights) : null,
+        fsrsWeights: s.weights ?? Prisma.DbNull,
       };
       await tx.learner.upsert({ where: { id: learnerId }, create: { id: learnerId, ...settings }, update: settings });
+      // Reviews and undos of this learner on other instances wait until the merge commits (lib/db/locks.ts).
+      await lockLearner(db, tx, learnerId);
 
       // Merge rule: a review id already stored is kept as stored (re-importing a file is a no-op).
       const haveReviews = new Set((await tx.reviewLog.findMany({ where: { learnerId }, select: { id: true } })).map((r) => r.id));

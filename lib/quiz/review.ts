@@ -2,6 +2,7 @@
 import { Prisma, type Card as CardRow } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { AppError } from "../app-error";
+import { learnerLockStatements, lockLearner } from "../db/locks";
 import { startOfNextDay } from "../time";
 import { cardToRow, parsePrevCard, recordToLogRow, rowToCard } from "./card-mapper";
 import { newCard, review, type CardState, type Rating } from "./scheduler";
@@ -37,48 +38,71 @@ export interface WriteOptions {
 const notInQuiz = (id: string) => new QuizError(404, `No question with id "${id}" is in the quiz.`);
 const isCode = (err: unknown, ...codes: string[]) => err instanceof Prisma.PrismaClientKnownRequestError && codes.includes(err.code);
 const MAX_ATTEMPTS = 5;
+type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 /**
  * Applies one grade. The reads happen first and in parallel; the log row and the card are then written in
  * one batched transaction. The log's primary key (learner, client-generated review id) decides replays: a
  * retried request fails that insert and gets the stored result, so nothing is graded twice. The card write
- * is conditional on the row it was computed from, so two different answers racing on one card retry.
+ * is conditional on the row it was computed from, so two different answers racing on one card conflict.
+ * After a conflict the answer is graded again with its reads inside a transaction that holds the
+ * learner's lock (lib/db/locks.ts), where no other write of this learner can intervene, so a burst of
+ * answers on one card from several instances cannot starve one of them.
  */
 export async function submitReview(db: Db, learnerId: string, input: ReviewInput, now: Date, opts: WriteOptions = {}): Promise<ReviewResult> {
   const reviewId = input.reviewId.toLowerCase();
   if (input.practice) return submitPractice(db, learnerId, { ...input, reviewId }, now, opts);
   const key = { learnerId_questionId: { learnerId, questionId: input.questionId } };
-  for (let attempt = 0; ; attempt++) {
+
+  // One attempt through `q` (the client, or an interactive transaction that already holds the lock).
+  const attempt = async (q: Tx, locked: boolean): Promise<ReviewResult | "undone"> => {
     const [learner, question, row, undone] = await Promise.all([
-      opts.settings ? null : db.learner.findUnique({ where: { id: learnerId } }),
-      db.question.findUnique({ where: { id: input.questionId }, select: { contentHash: true, archivedAt: true } }),
-      db.card.findUnique({ where: key }),
-      db.undoneReview.findUnique({ where: { learnerId_id: { learnerId, id: reviewId } } }),
+      opts.settings && !locked ? null : q.learner.findUnique({ where: { id: learnerId } }),
+      q.question.findUnique({ where: { id: input.questionId }, select: { contentHash: true, archivedAt: true } }),
+      q.card.findUnique({ where: key }),
+      q.undoneReview.findUnique({ where: { learnerId_id: { learnerId, id: reviewId } } }),
     ]);
     if (!question || question.archivedAt) throw notInQuiz(input.questionId);
     // An undone answer stays undone: a late retry of it is answered like a replay.
-    if (undone) return replay(db, learnerId, reviewId, input.questionId);
+    if (undone) return "undone";
     const settings = opts.settings ?? rowToSettings(learner);
-    const exists = opts.settings ? opts.learnerExists !== false : learner !== null;
+    const exists = locked ? learner !== null : opts.settings ? opts.learnerExists !== false : learner !== null;
     const scope = opts.interviewScope ?? null;
     const inScope = !scope || scope.has(input.questionId);
     const before = row ? rowToCard(row) : newCard(now);
     const { card, log } = review(before, input.rating, now, schedulerSettings(settings, now, inScope));
     card.due = clampToInterview(card.due, settings, now, inScope);
     const data = { ...cardToRow(card), seenHash: question.contentHash, buriedUntil: null };
+    const writes = (c: Tx) => [
+      c.reviewLog.create({
+        data: { id: reviewId, learnerId, questionId: input.questionId, durationMs: input.durationMs, prevCard: row ? JSON.stringify(row) : null, ...recordToLogRow(log) },
+      }),
+      row
+        ? c.card.update({ where: { ...key, updatedAt: row.updatedAt }, data })
+        : c.card.create({ data: { learnerId, questionId: input.questionId, ...data } }),
+    ];
+    const ensureLearner = (c: Tx) => (exists ? [] : [c.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} })]);
+    if (locked) {
+      for (const w of [...ensureLearner(q), ...writes(q)]) await w;
+    } else {
+      // The lock waits for an undo or import of this learner on another instance to commit.
+      await db.$transaction([...ensureLearner(db), ...learnerLockStatements(db, learnerId), ...writes(db)]);
+    }
+    return { duplicate: false, card };
+  };
+
+  for (let n = 0; ; n++) {
     try {
-      await db.$transaction([
-        ...(exists ? [] : [db.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} })]),
-        db.reviewLog.create({
-          data: { id: reviewId, learnerId, questionId: input.questionId, durationMs: input.durationMs, prevCard: row ? JSON.stringify(row) : null, ...recordToLogRow(log) },
-        }),
-        row
-          ? db.card.update({ where: { ...key, updatedAt: row.updatedAt }, data })
-          : db.card.create({ data: { learnerId, questionId: input.questionId, ...data } }),
-      ]);
-      return { duplicate: false, card };
+      const result =
+        n === 0
+          ? await attempt(db, false)
+          : await db.$transaction(async (tx) => {
+              await lockLearner(db, tx, learnerId);
+              return attempt(tx, true);
+            });
+      return result === "undone" ? replay(db, learnerId, reviewId, input.questionId) : result;
     } catch (err) {
-      if (!isCode(err, "P2002", "P2025") || attempt >= MAX_ATTEMPTS) throw err;
+      if (!isCode(err, "P2002", "P2025") || n >= MAX_ATTEMPTS) throw err;
       // Either this review id is stored (a replay) or another answer changed the card first (try again).
       const stored = await db.reviewLog.findUnique({ where: { learnerId_id: { learnerId, id: reviewId } }, select: { questionId: true } });
       if (stored) return replay(db, learnerId, reviewId, input.questionId, stored.questionId);
@@ -124,14 +148,22 @@ async function submitPractice(db: Db, learnerId: string, input: ReviewInput, now
 export async function undoReview(db: Db, learnerId: string, reviewId: string): Promise<{ questionId: string }> {
   const id = reviewId.toLowerCase();
   return db.$transaction(async (tx) => {
+    // Holds every other write of this learner off until commit, so "the latest answer" stays the latest
+    // and no review lands between reading the card to restore and restoring it (lib/db/locks.ts).
+    await lockLearner(db, tx, learnerId);
     const log = await tx.reviewLog.findUnique({ where: { learnerId_id: { learnerId, id } } });
     if (!log) throw new QuizError(404, "There is no such answer to undo (it may have been undone already).");
     const latest = await tx.reviewLog.findFirst({ where: { learnerId }, orderBy: [{ reviewedAt: "desc" }, { createdAt: "desc" }], select: { id: true } });
     if (latest && latest.id !== log.id) throw new QuizError(409, "Only your most recent answer can be undone.");
     const key = { learnerId_questionId: { learnerId, questionId: log.questionId } };
-    if (log.prevCard) {
-      const prev = parsePrevCard(log.prevCard);
-      if (!prev) throw new QuizError(409, "This answer came from an imported file without a usable earlier card, so it cannot be undone.");
+    const prev = log.prevCard ? parsePrevCard(log.prevCard) : null;
+    if (log.prevCard && !prev) throw new QuizError(409, "This answer came from an imported file without a usable earlier card, so it cannot be undone.");
+    // "Latest" above is by answer time; the card must also still be the one this answer produced. Two
+    // answers can be applied in another order than their times (two instances, clocks apart), and
+    // restoring the earlier card then would silently drop the answer applied after it.
+    const current = await tx.card.findUnique({ where: key, select: { reps: true } });
+    if (!current || current.reps !== (prev?.reps ?? 0) + 1) throw new QuizError(409, "Only your most recent answer can be undone.");
+    if (prev) {
       await tx.card.update({ where: key, data: prev });
     } else {
       await tx.card.delete({ where: key });
@@ -148,14 +180,16 @@ export type CardFlags = Pick<CardRow, "buriedUntil" | "suspended" | "flagged">;
 async function withCard(db: Db, learnerId: string, questionId: string, now: Date, data: Partial<CardFlags>): Promise<CardFlags> {
   const question = await db.question.findUnique({ where: { id: questionId }, select: { archivedAt: true } });
   if (!question || question.archivedAt) throw notInQuiz(questionId);
-  const [, row] = await db.$transaction([
+  const results = await db.$transaction([
     db.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} }),
+    ...learnerLockStatements(db, learnerId),
     db.card.upsert({
       where: { learnerId_questionId: { learnerId, questionId } },
       create: { learnerId, questionId, ...cardToRow(newCard(now)), ...data },
       update: data,
     }),
   ]);
+  const row = results[results.length - 1] as CardRow;
   return { buriedUntil: row.buriedUntil, suspended: row.suspended, flagged: row.flagged };
 }
 

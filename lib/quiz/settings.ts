@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import type { Learner } from "../generated/prisma/client";
+import type { Learner, Prisma } from "../generated/prisma/client";
 import { dayKey, instantOnDay } from "../time";
 import { parseSteps, type SchedulerSettings } from "./scheduler";
 import { DATE_KEY, DAY_MS, INTERVIEW_RETENTION, REVIEW_ORDERS, SETTINGS_DEFAULTS, settingsNumbers, STEPS_MAX_LENGTH, type ReviewOrder } from "./rules";
@@ -69,16 +69,10 @@ export const interviewInput = z.object({
 
 const weightsSchema = z.array(z.number()).min(1).max(32);
 
-function parseWeights(text: string | null): number[] | null {
-  if (!text) return null;
-  try {
-    const parsed = weightsSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch (err) {
-    // A broken column means "no personal parameters", not a broken page.
-    if (err instanceof SyntaxError) return null;
-    throw err;
-  }
+/** A Json column, checked on read: anything that is not a weight vector means "no personal parameters". */
+function parseWeights(value: Prisma.JsonValue | null): number[] | null {
+  const parsed = weightsSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 /** The stored column holds the day at 00:00 UTC; that UTC date is the calendar date. */
@@ -95,7 +89,8 @@ export function rowToSettings(row: Learner | null, tz?: string): LearnerSettings
     learningSteps: row.learningSteps,
     relearningSteps: row.relearningSteps,
     maximumIntervalDays: row.maximumIntervalDays,
-    reviewOrder: (REVIEW_ORDERS as readonly string[]).includes(row.reviewOrder) ? (row.reviewOrder as ReviewOrder) : "due",
+    // An enum column: the database holds only these values.
+    reviewOrder: row.reviewOrder,
     dailyGoal: row.dailyGoal,
     interviewDate,
     interviewAt: interviewDate ? instantOnDay(interviewDate, 9, tz) : null,

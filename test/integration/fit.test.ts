@@ -3,7 +3,7 @@ import { after, before, describe, it } from "node:test";
 import type { Db } from "../../lib/db/client";
 import { newLearnerId } from "../../lib/learner/identity";
 import { AppError } from "../../lib/app-error";
-import { chosenWeights, fitNow, histories, loadBinding, MIN_REVIEWS_TO_FIT, startFit } from "../../lib/quiz/fit";
+import { chosenWeights, FIT_LEASE_MS, fitNow, fitStatus, histories, loadBinding, MIN_REVIEWS_TO_FIT, STALE_FIT_MESSAGE, startFit } from "../../lib/quiz/fit";
 import { submitReview } from "../../lib/quiz/service";
 import { quizDb, reviewIds } from "../helpers";
 
@@ -34,6 +34,21 @@ describe("personal FSRS parameters", () => {
     ]);
   });
 
+  it("keeps the fit's state in the database, and a running fit whose process died stops blocking after the lease", async () => {
+    const me = newLearnerId();
+    const started = new Date("2026-03-01T10:00:00Z");
+    await db.learner.create({ data: { id: me, fitStatus: "running", fitHeartbeatAt: started, fitReport: { status: "running", reviews: 250 } } });
+    // Another instance (a second client would see the same row) reports it running while the heartbeat is fresh…
+    assert.equal((await fitStatus(db, me, new Date(started.getTime() + FIT_LEASE_MS - 1000)))?.status, "running");
+    // …and as stopped once the heartbeat is older than the lease, so the learner can start again.
+    assert.deepEqual(await fitStatus(db, me, new Date(started.getTime() + FIT_LEASE_MS + 1000)), { status: "failed", reviews: 250, error: STALE_FIT_MESSAGE });
+    await db.learner.update({ where: { id: me }, data: { fitStatus: "done", fitHeartbeatAt: null, fitReport: { status: "done", reviews: 250, logLossBefore: 0.4, logLossAfter: 0.3 } } });
+    assert.deepEqual(await fitStatus(db, me), { status: "done", reviews: 250, logLossBefore: 0.4, logLossAfter: 0.3 });
+    // A report that does not match the schema reads as none, never as a crash.
+    await db.learner.update({ where: { id: me }, data: { fitReport: { status: "exploded" } } });
+    assert.equal(await fitStatus(db, me), null);
+  });
+
   it("refuses to fit below the review threshold", async () => {
     const me = newLearnerId();
     await submitReview(db, me, { reviewId: rid(), questionId: "sql-fixture-rank", rating: 3 }, new Date());
@@ -45,8 +60,8 @@ describe("personal FSRS parameters", () => {
   it("keeps the default parameters when the fit is worse, and takes the fit when it is as good or better", () => {
     const w = [0.1, 0.2];
     assert.equal(chosenWeights(0.5, 0.6, w), null);
-    assert.equal(chosenWeights(0.5, 0.5, w), "[0.1,0.2]");
-    assert.equal(chosenWeights(0.5, 0.4, w), "[0.1,0.2]");
+    assert.deepEqual(chosenWeights(0.5, 0.5, w), [0.1, 0.2]);
+    assert.deepEqual(chosenWeights(0.5, 0.4, w), [0.1, 0.2]);
   });
 
   it("fits on a learner's history and reports log loss before and after", { skip: !loadBinding() && "FSRS optimizer binding not available on this platform" }, async () => {
@@ -76,7 +91,7 @@ describe("personal FSRS parameters", () => {
     assert.ok(Number.isFinite(report.logLossBefore) && Number.isFinite(report.logLossAfter));
     const row = await db.learner.findUniqueOrThrow({ where: { id: me } });
     // The choice itself is tested above; here the stored value must be what that rule gives for this report.
-    const stored = row.fsrsWeights === null ? null : (JSON.parse(row.fsrsWeights) as number[]);
+    const stored = row.fsrsWeights === null ? null : (row.fsrsWeights as number[]);
     assert.equal(stored === null, report.logLossAfter! > report.logLossBefore!);
     if (stored) assert.equal(stored.length, 21);
   });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { newLearnerId, signLearnerId, verifyLearnerCookie } from "../../lib/learner/identity";
+import { missingSharedSecret, newLearnerId, signLearnerId, verifyLearnerCookie } from "../../lib/learner/identity";
 
 const secret = Buffer.from("k".repeat(32));
 const other = Buffer.from("z".repeat(32));
@@ -23,5 +23,13 @@ describe("learner cookie", () => {
     for (const bad of ["", "nodot", ".sig", `${a}.`, `${a}.${"x".repeat(43)}`, "a.b.c"]) {
       assert.equal(verifyLearnerCookie(bad, secret), null, bad);
     }
+  });
+
+  it("requires a SESSION_SECRET from the environment on PostgreSQL, where instances must share it", () => {
+    assert.match(missingSharedSecret({ DATABASE_URL: "postgresql://app@db/prep" }) ?? "", /SESSION_SECRET/);
+    assert.equal(missingSharedSecret({ DATABASE_URL: "postgresql://app@db/prep", SESSION_SECRET: "s".repeat(40) }), null);
+    // SQLite (one instance, one data dir) may keep generating its own.
+    assert.equal(missingSharedSecret({}), null);
+    assert.equal(missingSharedSecret({ DATABASE_URL: "file:/srv/prep/app.db" }), null);
   });
 });

@@ -1,0 +1,95 @@
+// Timings on the population `npm run scale:seed` wrote (PostgreSQL). Prints figures; no pass/fail.
+//
+//   SCALE_DATABASE_URL=postgresql://… npm run bench:scale
+//
+// - due queue: the queries /api/quiz/next runs for one learner (learner row, all their cards by due,
+//   today's new-card count), through Prisma, for random learners; and the card query's EXPLAIN;
+// - review write: submitReview on random learners and cards (the app's path, locks included);
+// - /progress and /stats for the learner with 20,000 reviews (getProgress, getStats);
+// - the lapse report over the whole log, and its EXPLAIN (an index-only scan, not a table scan).
+import crypto from "node:crypto";
+import pg from "pg";
+import { createDb } from "../lib/db/client";
+import { isPostgresUrl } from "../lib/db/provider";
+import { lapseReport } from "../lib/quiz/lapses";
+import { getProgress } from "../lib/quiz/progress";
+import { submitReview } from "../lib/quiz/review";
+import { getStats } from "../lib/quiz/stats";
+import { startOfDay } from "../lib/time";
+
+const url = process.env.SCALE_DATABASE_URL;
+if (!url || !isPostgresUrl(url)) {
+  console.error("Set SCALE_DATABASE_URL to the postgresql:// URL that `npm run scale:seed` filled.");
+  process.exit(1);
+}
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const fmt = (xs: number[]) => `min ${Math.min(...xs).toFixed(2)} ms  p50 ${pct(xs, 50).toFixed(2)} ms  p95 ${pct(xs, 95).toFixed(2)} ms  (${xs.length} runs)`;
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+const db = createDb(url);
+const raw = new pg.Client({ connectionString: url });
+await raw.connect();
+const counts = (await raw.query(`SELECT (SELECT count(*) FROM "Learner") AS learners, (SELECT count(*) FROM "Card") AS cards, (SELECT reltuples::bigint FROM pg_class WHERE relname = 'ReviewLog') AS reviews, pg_size_pretty(pg_database_size(current_database())) AS size`)).rows[0];
+console.log(`scale: ${Number(counts.learners).toLocaleString("en")} learners, ${Number(counts.cards).toLocaleString("en")} cards, ~${Number(counts.reviews).toLocaleString("en")} reviews, ${counts.size}\n`);
+
+const learners = (await raw.query(`SELECT id FROM "Learner" WHERE id LIKE 'scale-%' ORDER BY random() LIMIT 300`)).rows.map((r) => r.id as string);
+const questions = new Map((await db.question.findMany({ where: { archivedAt: null }, select: { id: true, topic: true } })).map((q) => [q.id, q.topic]));
+const qids = [...questions.keys()];
+const now = new Date();
+
+// Warm-up: the targets are for a warm database.
+for (const id of learners.slice(0, 50)) await db.card.findMany({ where: { learnerId: id }, orderBy: { due: "asc" } });
+
+const queue = [];
+for (const learnerId of learners) {
+  queue.push(
+    await timed(() =>
+      Promise.all([
+        db.learner.findUnique({ where: { id: learnerId } }),
+        db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }),
+        db.reviewLog.count({ where: { learnerId, state: 0, reviewedAt: { gte: startOfDay(now) } } }),
+      ]),
+    ),
+  );
+}
+console.log(`due queue queries via Prisma (learner, ${qids.length} cards by due, new today): ${fmt(queue)}`);
+const sqlTimes: number[] = [];
+for (const learnerId of learners.slice(0, 100)) {
+  const plan = (await raw.query(`EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM "Card" WHERE "learnerId" = $1 ORDER BY due`, [learnerId])).rows[0]["QUERY PLAN"][0];
+  sqlTimes.push(plan["Execution Time"] + plan["Planning Time"]);
+}
+console.log(`due queue card query inside PostgreSQL (planning + execution): ${fmt(sqlTimes)}`);
+const explain = await raw.query(`EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM "Card" WHERE "learnerId" = $1 ORDER BY due`, [learners[0]]);
+console.log(`\nEXPLAIN (ANALYZE, BUFFERS) the due queue's card query:\n${explain.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}`);
+const explainNew = await raw.query(`EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM "ReviewLog" WHERE "learnerId" = $1 AND state = 0 AND "reviewedAt" >= $2`, [learners[0], startOfDay(now)]);
+console.log(`\nEXPLAIN (ANALYZE, BUFFERS) today's new-card count:\n${explainNew.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}\n`);
+
+const writes = [];
+for (let i = 0; i < 300; i++) {
+  const learnerId = learners[i % learners.length];
+  const questionId = qids[(i * 7919) % qids.length];
+  writes.push(await timed(() => submitReview(db, learnerId, { reviewId: crypto.randomUUID(), questionId, rating: ((i % 4) + 1) as 1 | 2 | 3 | 4 }, new Date())));
+}
+console.log(`review write (submitReview: reads, row lock, log insert, conditional card update): ${fmt(writes)}`);
+
+const heavy = "scale-000000";
+const heavyCount = await db.reviewLog.count({ where: { learnerId: heavy } });
+const progress = [];
+const stats = [];
+for (let i = 0; i < 20; i++) {
+  progress.push(await timed(() => getProgress(db, heavy, questions, new Date())));
+  stats.push(await timed(() => getStats(db, heavy, questions, new Date())));
+}
+console.log(`/progress (getProgress) for a learner with ${heavyCount.toLocaleString("en")} reviews: ${fmt(progress)}`);
+console.log(`/stats (getStats, includes the progress numbers) for the same learner: ${fmt(stats)}`);
+
+const lapse = await timed(() => lapseReport(db, { minReviews: 5, limit: 20 }));
+console.log(`\nreport:lapses over the whole log: ${(lapse / 1000).toFixed(2)} s`);
+const explainLapse = await raw.query(`EXPLAIN SELECT "questionId", count(*), sum(CASE WHEN rating = 1 THEN 1 ELSE 0 END), count(DISTINCT "learnerId") FROM "ReviewLog" WHERE state = 2 GROUP BY "questionId" HAVING count(*) >= 5`);
+console.log(`EXPLAIN of its aggregate:\n${explainLapse.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}`);
+await raw.end();
+await db.$disconnect();
