@@ -1,6 +1,6 @@
 // Validates content (no rendering output, no database), then checks code samples, key points, chapter
-// links and version claims. The second group fails the check only in strict mode (CODE_CHECK=strict or
-// --strict) until the content passes; without it they are listed as warnings with a summary. Last, every
+// links and version claims. The second group fails the check too, unless --lenient (or CODE_CHECK=lenient)
+// asks for a list with a summary instead. Last, every
 // exercise's reference solutions run on the practice engines.
 import { contentDirs, generatedDir } from "../lib/paths";
 import { runExerciseCheckCli } from "../lib/exercises/check";
@@ -43,7 +43,7 @@ if (gatedCount > 0) {
   const byGroup = new Map<string, number>();
   for (const [, list] of gated) for (const i of list) byGroup.set(groupOf(i.file), (byGroup.get(groupOf(i.file)) ?? 0) + 1);
   const worst = [...byGroup].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([g, n]) => `${g} ${n}`).join(", ");
-  console[strict ? "error" : "log"](`${strict ? "" : "not enforced yet: "}${summary}. Most in: ${worst}.${verbose ? "" : " List them with --all; enforce with CODE_CHECK=strict."}`);
+  console[strict ? "error" : "log"](`${strict ? "" : "not enforced yet: "}${summary}. Most in: ${worst}.${verbose ? "" : " List them with --all."}`);
 }
 console.log(`${quality.versionWarnings.length} undated version claim(s) (warnings; list with --warnings).`);
 
