@@ -38,7 +38,8 @@ export function Heatmap({ days, label }: { days: DayCount[]; label: string }) {
   }
   return (
     <figure className="chart">
-      <div className="chart-scroll">
+      {/* On a phone the heatmap is wider than the screen; keyboard users must be able to focus and scroll it. */}
+      <div className="chart-scroll" tabIndex={0} role="group" aria-label={`${label} (scrolls sideways)`}>
         <svg viewBox={`0 0 ${width} ${TOP + 7 * CELL + 2}`} role="img" aria-label={`${label}. The table below lists the totals by month.`} className="heatmap" style={{ minWidth: `${width}px`, maxWidth: `${width * SCALE}px` }}>
           {monthLabels.map((m) => (
             <text key={`${m.x}-${m.text}`} x={LEFT + m.x} y={11} className="chart-label">
