@@ -2,6 +2,7 @@
 import { getQuestions, getTopics, isDifficulty, type Question, type Topic } from "./content/index";
 import { db } from "./db/client";
 import { pageNumber } from "./search/paging";
+import { State } from "./quiz/enums";
 
 export const QUESTIONS_PER_PAGE = 50;
 
@@ -43,7 +44,7 @@ export async function questionList(params: QuestionListParams, learnerId: string
 async function studiedAmong(learnerId: string | null, questions: Question[]): Promise<Set<string>> {
   if (!learnerId || questions.length === 0) return new Set();
   const rows = await db().card.findMany({
-    where: { learnerId, questionId: { in: questions.map((q) => q.id) }, state: { not: 0 } },
+    where: { learnerId, questionId: { in: questions.map((q) => q.id) }, state: { not: State.New } },
     select: { questionId: true },
   });
   return new Set(rows.map((r) => r.questionId));
