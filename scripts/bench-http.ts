@@ -3,6 +3,7 @@
 // GET /api/quiz/next → POST /api/quiz/review. Needs a build (`npm run build`). Prints figures only.
 //
 //   BENCH_PG_URL=postgresql://…/postgres npm run bench:http -- [--ports 3207,3208] [--learners 16] [--seconds 20]
+import { Rating } from "../lib/quiz/enums";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -58,7 +59,7 @@ async function load(bases: string[]): Promise<{ reviews: number; errors: number;
       const res = await fetch(`${b2}/api/quiz/review`, {
         method: "POST",
         headers: { cookie, "content-type": "application/json", origin: b2 },
-        body: JSON.stringify({ reviewId: crypto.randomUUID(), questionId: body.card.questionId, rating: 3 }),
+        body: JSON.stringify({ reviewId: crypto.randomUUID(), questionId: body.card.questionId, rating: Rating.Good }),
       });
       await res.arrayBuffer();
       latencies.push(performance.now() - t);

@@ -7,6 +7,7 @@
 // - review write: submitReview on random learners and cards (the app's path, locks included);
 // - /progress and /stats for the learner with 20,000 reviews (getProgress, getStats);
 // - the lapse report over the whole log, and its EXPLAIN (an index-only scan, not a table scan).
+import { State } from "../lib/quiz/enums";
 import crypto from "node:crypto";
 import pg from "pg";
 import { createDb } from "../lib/db/client";
@@ -51,7 +52,7 @@ for (const learnerId of learners) {
       Promise.all([
         db.learner.findUnique({ where: { id: learnerId } }),
         db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }),
-        db.reviewLog.count({ where: { learnerId, state: 0, reviewedAt: { gte: startOfDay(now) } } }),
+        db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: startOfDay(now) } } }),
       ]),
     ),
   );

@@ -1,4 +1,5 @@
 // Prints timings; no pass/fail. Runs on a temp database so it never touches learner data.
+import { Rating } from "../lib/quiz/enums";
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -68,7 +69,7 @@ console.log();
 const ids = bundle.questions.map((q) => q.id).slice(0, 400);
 const now = new Date();
 const prismaTimes = await timeEachAsync(ids, (questionId) =>
-  submitReview(db, "bench-learner-prisma-000000", { reviewId: crypto.randomUUID(), questionId, rating: 3 }, now),
+  submitReview(db, "bench-learner-prisma-000000", { reviewId: crypto.randomUUID(), questionId, rating: Rating.Good }, now),
 );
 await db.$disconnect();
 

@@ -1,3 +1,4 @@
+import { State } from "./enums";
 import type { Db } from "../db/client";
 import { rowToCard } from "./card-mapper";
 import { retrievability } from "./scheduler";
@@ -41,9 +42,9 @@ export async function getProgress(db: Db, learnerId: string, questions: Map<stri
   const [cards, reviewsToday, newToday, reviewsTotal, recent] = await Promise.all([
     loaded.cards ?? db.card.findMany({ where: { learnerId } }),
     db.reviewLog.count({ where: { learnerId, reviewedAt: { gte: startOfDay(now, tz) } } }),
-    db.reviewLog.count({ where: { learnerId, state: 0, reviewedAt: { gte: startOfDay(now, tz) } } }),
+    db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: startOfDay(now, tz) } } }),
     db.reviewLog.count({ where: { learnerId } }),
-    db.reviewLog.findMany({ where: { learnerId, state: 2, reviewedAt: { gte: since30 } }, select: { rating: true } }),
+    db.reviewLog.findMany({ where: { learnerId, state: State.Review, reviewedAt: { gte: since30 } }, select: { rating: true } }),
   ]);
   // A card row can exist before the first review (flagged, buried or suspended while new): only
   // reviewed cards count as studied, and suspended ones are neither due nor in the other states.
@@ -63,10 +64,10 @@ export async function getProgress(db: Db, learnerId: string, questions: Map<stri
       byState.new--;
       continue;
     }
-    if (row.state === 0) continue;
+    if (row.state === State.New) continue;
     byState.new--;
-    if (row.state === 1) byState.learning++;
-    else if (row.state === 2) byState.review++;
+    if (row.state === State.Learning) byState.learning++;
+    else if (row.state === State.Review) byState.review++;
     else byState.relearning++;
     studied++;
     const t = topics.get(questions.get(row.questionId)!)!;

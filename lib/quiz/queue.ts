@@ -67,12 +67,12 @@ export async function nextCard(
     db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: startOfDay(now, opts.tz) } } }),
   ]);
   const available = (c: CardRow) => inDeck.has(c.questionId) && hashOf.has(c.questionId) && !c.suspended && !(c.buriedUntil && c.buriedUntil > now);
-  const changed = (c: CardRow) => c.state !== 0 && c.seenHash !== null && c.seenHash !== hashOf.get(c.questionId);
+  const changed = (c: CardRow) => c.state !== State.New && c.seenHash !== null && c.seenHash !== hashOf.get(c.questionId);
   const byId = new Map(cards.map((c) => [c.questionId, c]));
-  const started = cards.filter((c) => c.state !== 0 && available(c));
+  const started = cards.filter((c) => c.state !== State.New && available(c));
   const fresh = deckIds.filter((id) => {
     const c = byId.get(id);
-    return hashOf.has(id) && (!c || (c.state === 0 && available(c)));
+    return hashOf.has(id) && (!c || (c.state === State.New && available(c)));
   });
   const scope = opts.interviewScope ?? null;
   const sched = (questionId: string) => schedulerSettings(settings, now, !scope || scope.has(questionId));
@@ -102,7 +102,7 @@ export async function nextCard(
     // Changed questions jump the queue: the learner should see the new answer in this session.
     const changedFirst = [...dueLearning, ...dueReview].find(changed);
     const preferredRow = preferred ? byId.get(preferred) : undefined;
-    if (preferred) pick = preferredRow && preferredRow.state !== 0 ? fromRow(preferredRow) : fromFresh(preferred);
+    if (preferred) pick = preferredRow && preferredRow.state !== State.New ? fromRow(preferredRow) : fromFresh(preferred);
     else if (changedFirst) pick = fromRow(changedFirst);
     else if (dueLearning.length) pick = fromRow(dueLearning[0]);
     else if (dueReview.length) pick = fromRow(dueReview[0]);

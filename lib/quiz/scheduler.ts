@@ -2,7 +2,7 @@
 // so scheduling is testable without a clock or a database (the Anki/ts-fsrs split).
 import { createEmptyCard, fsrs, generatorParameters, Rating as FsrsRating, type Card, type Grade, type StepUnit } from "ts-fsrs";
 
-import { RATINGS, type Rating, type State } from "./enums";
+import { RATINGS, State, type Rating } from "./enums";
 
 export { RATINGS, Rating, State } from "./enums";
 
@@ -98,7 +98,7 @@ export function newCard(now: Date): CardState {
 // ts-fsrs keeps Easy at least a day past Good, which can step over maximum_interval; the cap is a promise to the learner.
 function capInterval(card: CardState, now: Date, settings: SchedulerSettings): CardState {
   const max = settings.maximumIntervalDays ?? DEFAULT_SETTINGS.maximumIntervalDays;
-  if (card.state !== 2 || card.scheduledDays <= max) return card;
+  if (card.state !== State.Review || card.scheduledDays <= max) return card;
   return { ...card, scheduledDays: max, due: new Date(now.getTime() + max * 86_400_000) };
 }
 
@@ -130,7 +130,7 @@ export function preview(card: CardState, now: Date, settings: SchedulerSettings)
 
 /** Probability of recall at `at` (0 for a card never reviewed). */
 export function retrievability(card: CardState, at: Date, settings: SchedulerSettings): number {
-  if (card.state === 0) return 0;
+  if (card.state === State.New) return 0;
   return scheduler(settings).get_retrievability(toFsrs(card, at), at, false);
 }
 

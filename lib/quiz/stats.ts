@@ -1,3 +1,4 @@
+import { State } from "./enums";
 import type { Db } from "../db/client";
 import { addDaysToKey, dayKey, daysBetweenKeys, startOfDay } from "../time";
 import { getProgress, type Loaded, type Progress, type TopicProgress } from "./progress";
@@ -27,7 +28,7 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
   const since = new Date(startOfDay(now, tz).getTime() - Math.max(heatmapDays, 7 * 12) * 86_400_000 - 3_600_000);
   const [logs, cards, practiceTotal, progress] = await Promise.all([
     db.reviewLog.findMany({ where: { learnerId, reviewedAt: { gte: since } }, select: { reviewedAt: true, state: true, rating: true } }),
-    db.card.findMany({ where: { learnerId, state: { not: 0 }, suspended: false }, select: { questionId: true, due: true } }),
+    db.card.findMany({ where: { learnerId, state: { not: State.New }, suspended: false }, select: { questionId: true, due: true } }),
     db.practiceReview.count({ where: { learnerId } }),
     // Card states and recall per topic are the progress page's numbers; one place computes them.
     getProgress(db, learnerId, questions, now, tz, { ...loaded, settings }),
@@ -54,7 +55,7 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
   for (let w = 11; w >= 0; w--) {
     const start = addDaysToKey(today, -7 * w - 6);
     const end = addDaysToKey(today, -7 * w);
-    const inWeek = logs.filter((l, i) => l.state === 2 && logDay[i] >= start && logDay[i] <= end);
+    const inWeek = logs.filter((l, i) => l.state === State.Review && logDay[i] >= start && logDay[i] <= end);
     retentionByWeek.push({
       week: start,
       reviews: inWeek.length,
