@@ -9,7 +9,7 @@ try {
   const r = await ingest(db, contentDirs(), generatedDir());
   const s = r.sync;
   console.log(
-    `ingested in ${r.ms} ms: ${r.counts.chapters} chapters, ${r.counts.caseStudies} case studies, ${r.counts.questions} questions, ${r.counts.glossary} glossary terms` +
+    `${r.reused ? "nothing changed since the last ingest, files kept; " : ""}ingested in ${r.ms} ms: ${r.counts.chapters} chapters, ${r.counts.caseStudies} case studies, ${r.counts.questions} questions, ${r.counts.glossary} glossary terms` +
       ` | database: ${s.inserted} new, ${s.updated} changed, ${s.restored} restored, ${s.archived} archived, ${s.unchanged} unchanged`,
   );
 } catch (err) {

@@ -1,14 +1,17 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Db } from "../db/client";
 import { syncQuestions, type SyncReport } from "../db/sync-questions";
 import { buildSearchIndex, searchDocs, SEARCH_FILE } from "../search/index";
 import { BUNDLE_FILE } from "./index";
 import { gitDates } from "./git-dates";
 import { ContentError } from "./issues";
+import type { ContentBundle } from "./types";
 import { loadContent } from "./load";
 import { checkExercises } from "../exercises/check";
-import { EXERCISES_FILE } from "../exercises/types";
+import { EXERCISES_FILE, type ExerciseArtifacts } from "../exercises/types";
 import { exerciseRows } from "../exercises/cards";
 import { writeSnapshots } from "../exercises/snapshots";
 import { computeLoadouts, loadoutIssues } from "../quiz/loadout";
@@ -17,15 +20,30 @@ export interface IngestReport {
   sync: SyncReport;
   counts: { chapters: number; caseStudies: number; questions: number; glossary: number };
   ms: number;
+  /** True when nothing that shapes the output changed since the last ingest into `outDir`: the files were kept. */
+  reused: boolean;
 }
+
+const STAMP_FILE = "ingest-stamp.json";
+const OUTPUTS = [BUNDLE_FILE, SEARCH_FILE, EXERCISES_FILE];
+// The pipeline's own code shapes the output as much as the content does: an edit to lib/ or an upgraded
+// package must rebuild the bundle even when no markdown changed.
+const LIB_DIR = fileURLToPath(new URL("..", import.meta.url));
 
 /**
  * Validate everything, write the bundle files under temp names, sync the database in one transaction,
  * then rename the files into place. Any content error throws before anything is written; a failure
  * to write the files leaves the database untouched; a failed transaction leaves the old files.
  */
-export async function ingest(db: Db, roots: string[], outDir: string): Promise<IngestReport> {
+export async function ingest(db: Db, roots: string[], outDir: string, opts: { force?: boolean } = {}): Promise<IngestReport> {
   const started = performance.now();
+  // A restart with nothing changed (npm start re-ingests every time) only re-syncs the database from the
+  // bundle it already wrote: rendering 1,600 files is the cost, and its inputs are all in the fingerprint.
+  const fingerprint = inputFingerprint(roots);
+  if (!opts.force) {
+    const reused = await reuseOutputs(db, outDir, fingerprint, started);
+    if (reused) return reused;
+  }
   const { bundle, sectionTexts, issues } = loadContent(roots);
   // Loadouts depend on the content alone: worked out here once, not on every interview-deck request.
   bundle.loadouts = computeLoadouts(bundle);
@@ -57,11 +75,56 @@ export async function ingest(db: Db, roots: string[], outDir: string): Promise<I
   }
   // Renames within one directory are atomic and do not fail for lack of space.
   for (const s of staged) fs.renameSync(s.tmp, s.file);
-  return {
-    sync,
-    counts: { chapters: bundle.chapters.length, caseStudies: bundle.caseStudies.length, questions: bundle.questions.length, glossary: bundle.glossary.length },
-    ms: Math.round(performance.now() - started),
+  // Written last: a crash before this line means the next ingest does the full work again.
+  fs.writeFileSync(path.join(outDir, STAMP_FILE), JSON.stringify({ fingerprint }));
+  return { sync, counts: countsOf(bundle), ms: Math.round(performance.now() - started), reused: false };
+}
+
+const countsOf = (b: ContentBundle) => ({ chapters: b.chapters.length, caseStudies: b.caseStudies.length, questions: b.questions.length, glossary: b.glossary.length });
+
+async function reuseOutputs(db: Db, outDir: string, fingerprint: string, started: number): Promise<IngestReport | null> {
+  const stampFile = path.join(outDir, STAMP_FILE);
+  if (!fs.existsSync(stampFile) || !OUTPUTS.every((f) => fs.existsSync(path.join(outDir, f)))) return null;
+  let stamp: unknown;
+  try {
+    stamp = JSON.parse(fs.readFileSync(stampFile, "utf8"));
+  } catch (err) {
+    console.warn(`ingest: ignoring an unreadable ${STAMP_FILE} (${(err as Error).message}); doing a full ingest`);
+    return null;
+  }
+  if ((stamp as { fingerprint?: unknown })?.fingerprint !== fingerprint) return null;
+  // Our own files, written by the full ingest whose fingerprint matched.
+  const bundle = JSON.parse(fs.readFileSync(path.join(outDir, BUNDLE_FILE), "utf8")) as ContentBundle;
+  const artifacts = JSON.parse(fs.readFileSync(path.join(outDir, EXERCISES_FILE), "utf8")) as ExerciseArtifacts;
+  // The database may be new (or another one) even when the files are current, so it is still synced.
+  const sync = await syncQuestions(db, [
+    ...bundle.questions.map((q) => ({ id: q.id, topic: q.topic, difficulty: q.difficulty, chapter: q.chapter, hash: q.hash })),
+    ...exerciseRows(artifacts.exercises),
+  ]);
+  return { sync, counts: countsOf(bundle), ms: Math.round(performance.now() - started), reused: true };
+}
+
+/** sha256 over every content file (path and bytes), the pipeline's source in lib/ and the lockfile. */
+export function inputFingerprint(roots: string[]): string {
+  const hash = createHash("sha256");
+  const add = (dir: string, label: string, keep: (rel: string) => boolean) => {
+    if (!fs.existsSync(dir)) return;
+    const files = (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+      .filter((e) => e.isFile() || e.isSymbolicLink())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .filter(keep)
+      .sort();
+    for (const rel of files) {
+      hash.update(`${label}/${rel}\0`);
+      hash.update(fs.readFileSync(path.join(dir, rel)));
+      hash.update("\0");
+    }
   };
+  roots.forEach((r, i) => add(r, `content${i}`, () => true));
+  add(LIB_DIR, "lib", (rel) => !rel.startsWith(`generated${path.sep}`) && rel.endsWith(".ts"));
+  const lock = path.join(process.cwd(), "package-lock.json");
+  if (fs.existsSync(lock)) hash.update(fs.readFileSync(lock));
+  return hash.digest("hex");
 }
 
 function stage(file: string, data: string): { file: string; tmp: string } {

@@ -36,6 +36,30 @@ describe("ingest", () => {
   it("is a no-op the second time", async () => {
     const r = await ingest(db, [root], out);
     assert.deepEqual(r.sync, { inserted: 0, updated: 0, archived: 0, restored: 0, unchanged: 6 });
+    assert.equal(r.reused, true, "nothing changed, so the files are kept instead of rendered again");
+  });
+
+  it("still fills a new database when it reuses the files, and renders again after an edit", async () => {
+    const fresh = migratedDb().db;
+    try {
+      const r = await ingest(fresh, [root], out);
+      assert.equal(r.reused, true);
+      assert.equal(r.sync.inserted, 6, "a new database gets every question from the kept bundle");
+      assert.equal(await fresh.question.count(), 6);
+    } finally {
+      await fresh.$disconnect();
+    }
+    const file = questionFile("sql-fixture-window");
+    const saved = fs.readFileSync(file, "utf8");
+    fs.writeFileSync(file, `${saved}\nOne more sentence about frames.\n`);
+    try {
+      const r = await ingest(db, [root], out);
+      assert.equal(r.reused, false, "an edited file changes the fingerprint");
+      assert.equal(r.sync.updated, 1);
+    } finally {
+      fs.writeFileSync(file, saved);
+    }
+    assert.equal((await ingest(db, [root], out)).reused, false, "and so does putting it back");
   });
 
   it("keeps progress when a question's wording changes, and marks the change", async () => {
