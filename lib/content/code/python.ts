@@ -8,7 +8,8 @@ import type { BlockOutcome } from "./outcome";
 // Python samples: all are compiled in one python3 process (ast.parse); blocks fenced `python run` are
 // then executed one by one in a temporary directory, with a time limit.
 
-const RUN_TIMEOUT_MS = 10_000;
+// Generous: samples finish in well under a second on an idle machine, but CI shares two cores with a build.
+const RUN_TIMEOUT_MS = 30_000;
 /** Note on a compiled block that looks runnable as is: the author should add `run` to its fence. */
 export const RUN_CANDIDATE = "self-contained: add `run` to the fence";
 
