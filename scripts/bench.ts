@@ -109,11 +109,15 @@ console.log(`Prisma / raw ratio: p50 ${(p50 / r50).toFixed(1)}×  p95 ${(p95 / r
 
 // Practice engines in Chromium (needs a running app with exercises ingested).
 console.log();
+let served: Awaited<ReturnType<typeof import("./bench-pages").benchPages>> | null = null;
 if (process.env.BENCH_URL) {
+  const { benchPages } = await import("./bench-pages");
+  served = await benchPages(process.env.BENCH_URL, `/chapters/${bundle.chapters[0].id}`, `/questions/${bundle.questions[0].id}`, console.log);
+  console.log();
   const { benchPractice } = await import("./bench-practice");
   await benchPractice(process.env.BENCH_URL);
 } else {
-  console.log("practice engine bench skipped: start the app and set BENCH_URL=http://127.0.0.1:<port> (see scripts/bench-practice.ts)");
+  console.log("serving, first-load JS and practice engine benches skipped: start the app and set BENCH_URL=http://127.0.0.1:<port>");
 }
 
 const weight = await benchWeight({ ...process.env, DATA_DIR: dataDir, GENERATED_DIR: path.join(dataDir, "generated") }, bundle, console.log);
@@ -128,7 +132,8 @@ if (process.argv.includes("--json")) {
       ingest: { coldMs: Math.round(coldMs), unchangedMs: Math.round(unchangedMs), oneFileMs: Math.round(oneFileMs), checkMs: Math.round(checkMs) },
       search: searchResult,
       reviewWrite: { prismaP50: r(p50), prismaP95: r(p95), rawP50: r(r50), rawP95: r(r95) },
-      weight,
+      pages: served?.pages ?? null,
+      weight: { ...weight, firstLoadJsGzKb: served?.firstLoadJsGzKb ?? null, firstLoadJsByPath: served?.firstLoadJsByPath ?? null },
     }),
   );
 }
