@@ -43,7 +43,7 @@ export default async function ProgressPage() {
         <div className="stat">
           <strong>{p.retention30d === null ? "–" : pct(p.retention30d)}</strong> recalled (30 days)
         </div>
-        <div className="stat">
+        <div className="stat" data-testid="stat-reviews-total">
           <strong>{reviewsTotal}</strong> reviews in total
         </div>
       </div>
