@@ -4,15 +4,14 @@ import { expect, test, type Page } from "@playwright/test";
 // cuts the second browser off.
 
 async function gradeGood(page: Page, n: number) {
-  await page.goto(`/quiz?deck=all&size=${n}`);
+  await page.goto("/quiz?deck=all");
   for (let i = 1; i <= n; i++) {
     await expect(page.getByRole("button", { name: "Show answer" })).toBeFocused();
     await page.keyboard.press("Space");
     await expect(page.getByTestId("answer-region")).toBeFocused();
     await page.keyboard.press("3");
-    if (i < n) await expect(page.getByTestId("reviewed-count")).toContainText(`${i} / ${n}`);
+    await expect(page.getByTestId("reviewed-count")).toHaveText(new RegExp(`^${i} / `));
   }
-  await expect(page.getByTestId("summary-count")).toHaveText(String(n));
 }
 
 const reviewsTotal = (page: Page) => page.getByTestId("stat-reviews-total").locator("strong");
