@@ -1,15 +1,13 @@
 "use client";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/action";
-import type { DeviceDto } from "@/lib/learner/devices";
+import type { DeviceRow } from "@/lib/learner/current";
 import styles from "./devices.module.css";
 
 type Action = (prev: ActionState, data: FormData) => Promise<ActionState>;
 
-const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
-
 /** The learner's linked browsers; any but this one can be unlinked. */
-export function DeviceList({ devices, action }: { devices: DeviceDto[]; action: Action }) {
+export function DeviceList({ devices, action }: { devices: DeviceRow[]; action: Action }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <>
@@ -21,13 +19,13 @@ export function DeviceList({ devices, action }: { devices: DeviceDto[]; action: 
               {d.current ? " (this browser)" : ""}
               <br />
               <small className="muted">
-                linked {day(d.createdAt)} · last seen {day(d.lastSeenAt)}
+                added {d.added} · last seen {d.lastSeen}
               </small>
             </span>
             {!d.current && (
               <form action={formAction}>
                 <input type="hidden" name="deviceId" value={d.id} />
-                <button className="icon-button" type="submit" disabled={pending} aria-label={`Unlink ${d.label}, linked ${day(d.createdAt)}`}>
+                <button className="icon-button" type="submit" disabled={pending} aria-label={`Unlink ${d.label}, added ${d.added}`}>
                   Unlink
                 </button>
               </form>

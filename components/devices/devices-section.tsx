@@ -24,9 +24,9 @@ export function DevicesSection({ view, revoke }: { view: DevicesView; revoke: Ac
         No account needed: link your phone or another browser with a one-time code, and both show the same progress. Have a code from another device? <Link href="/link">Enter it here</Link>.
       </p>
       <LinkDevicePanel />
-      {view.status === "active" && view.devices.length > 0 && <DeviceList devices={view.devices} action={revoke} />}
+      {view.status === "active" && view.rows.length > 0 && <DeviceList devices={view.rows} action={revoke} />}
       <h3>Recovery key</h3>
-      <RecoveryKeyPanel exists={view.status === "active" && view.hasRecoveryKey} createdAt={view.status === "active" ? view.recoveryKeyCreatedAt : null} />
+      <RecoveryKeyPanel exists={view.status === "active" && view.hasRecoveryKey} createdOn={view.status === "active" ? view.recoveryKeyDate : null} />
     </section>
   );
 }

@@ -62,7 +62,7 @@ export function LinkDevicePanel() {
 }
 
 /** The recovery key: shown once, right after it is created; creating another replaces it. */
-export function RecoveryKeyPanel({ exists, createdAt }: { exists: boolean; createdAt: string | null }) {
+export function RecoveryKeyPanel({ exists, createdOn }: { exists: boolean; createdOn: string | null }) {
   const [key, setKey] = useState<string | null>(null);
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
@@ -84,7 +84,7 @@ export function RecoveryKeyPanel({ exists, createdAt }: { exists: boolean; creat
     <div>
       <p className="muted">
         A recovery key brings your progress back on a new browser when no linked device is at hand. It is shown once: write it down or keep it in a password manager.
-        {exists && createdAt && !key ? ` You created one on ${new Date(createdAt).toLocaleDateString()}.` : ""}
+        {exists && createdOn && !key ? ` You created one on ${createdOn}.` : ""}
       </p>
       {key && (
         <p>

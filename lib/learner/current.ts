@@ -3,11 +3,11 @@
 import { headers } from "next/headers";
 import { renderSVG } from "uqr";
 import { db } from "../db/client";
-import { deviceOverview, createLinkCode, createRecoveryKey, redeemSecret, revokeDevice, type DeviceOverview } from "./devices";
+import { deviceOverview, createLinkCode, createRecoveryKey, redeemSecret, revokeDevice, type DeviceDto, type DeviceOverview } from "./devices";
 import type { LinkCodeResponse } from "./dto";
 import { sessionSecret } from "./identity";
 import { clientKey } from "./rate-limit";
-import { currentCookie, currentIdentity, ensureLearner, setLearnerCookie } from "./session";
+import { currentCookie, currentIdentity, currentTimeZone, ensureLearner, setLearnerCookie } from "./session";
 
 /**
  * The client's address for the rate limit: the first X-Forwarded-For entry (set by the reverse proxy in
@@ -58,17 +58,28 @@ export async function unlinkDevice(deviceId: string): Promise<void> {
   await revokeDevice(db(), me.learnerId, me.deviceId, deviceId, new Date());
 }
 
+/** A device with its dates already written out, on the server, in the learner's time zone (no hydration mismatch). */
+export type DeviceRow = DeviceDto & { added: string; lastSeen: string };
+
 export type DevicesView =
   | { status: "anonymous" }
   | { status: "revoked"; revokedAt: string | null }
-  | ({ status: "active" } & DeviceOverview);
+  | ({ status: "active"; rows: DeviceRow[]; recoveryKeyDate: string | null } & DeviceOverview);
 
 /** For the Progress and Link pages: this browser's standing and the learner's devices. */
 export async function devicesView(): Promise<DevicesView> {
-  const identity = await currentIdentity();
+  const [identity, tz] = await Promise.all([currentIdentity(), currentTimeZone()]);
   if (identity.kind === "anonymous") return { status: "anonymous" };
   if (identity.kind === "revoked") return { status: "revoked", revokedAt: identity.revokedAt?.toISOString() ?? null };
-  return { status: "active", ...(await deviceOverview(db(), identity.learnerId, identity.deviceId)) };
+  const overview = await deviceOverview(db(), identity.learnerId, identity.deviceId);
+  const date = new Intl.DateTimeFormat("en", { day: "numeric", month: "short", year: "numeric", timeZone: tz ?? "UTC" });
+  const day = (iso: string) => date.format(new Date(iso));
+  return {
+    status: "active",
+    ...overview,
+    rows: overview.devices.map((d) => ({ ...d, added: day(d.createdAt), lastSeen: day(d.lastSeenAt) })),
+    recoveryKeyDate: overview.recoveryKeyCreatedAt ? day(overview.recoveryKeyCreatedAt) : null,
+  };
 }
 
 /** For /link: the code from the QR code's URL (only if it looks like one), and this browser's standing. */

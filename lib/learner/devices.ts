@@ -86,8 +86,9 @@ export interface IssuedCode {
 }
 
 /**
- * A one-time link code for this learner. Only its HMAC is stored; any earlier code of the learner is
- * dropped, so a learner has at most one live code and the table never grows past one row per learner.
+ * A one-time link code for this learner. Only its HMAC is stored; the learner's earlier unused code is
+ * dropped, so a learner has at most one live code, and the table holds at most one unused row per learner
+ * plus the codes used in the last day.
  */
 export async function createLinkCode(
   db: Db,
@@ -96,7 +97,8 @@ export async function createLinkCode(
   await ensureLearnerRow(db, learnerId);
   // The first write of a new learner: its own browser becomes its first device here.
   if (deviceId) await addDevice(db, learnerId, deviceId, userAgent, now);
-  await db.linkCode.deleteMany({ where: { learnerId } });
+  // Used codes stay a day, so entering one again says "already used" rather than "does not exist".
+  await db.linkCode.deleteMany({ where: { learnerId, OR: [{ usedAt: null }, { usedAt: { lt: new Date(now.getTime() - DAY_MS) } }] } });
   for (let attempt = 0; ; attempt++) {
     const code = newLinkCode(random);
     try {

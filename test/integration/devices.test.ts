@@ -103,8 +103,11 @@ describe("device linking", () => {
     const third = await createLinkCode(db, { learnerId: a.learnerId, deviceId: a.deviceId, userAgent: UA_A, secret, now: at(21) });
     const fourth = await createLinkCode(db, { learnerId: a.learnerId, deviceId: a.deviceId, userAgent: UA_A, secret, now: at(21) });
     await assert.rejects(redeem(third.code, browser(), { now: at(22) }), status(404));
+    assert.equal(await db.linkCode.count({ where: { learnerId: a.learnerId, usedAt: null } }), 1);
     assert.equal((await redeem(fourth.code, browser(), { now: at(22) })).learnerId, a.learnerId);
-    assert.equal(await db.linkCode.count({ where: { learnerId: a.learnerId } }), 1);
+    // A used code stays known for a day, so entering it again says so, even after a newer code.
+    await createLinkCode(db, { learnerId: a.learnerId, deviceId: a.deviceId, userAgent: UA_A, secret, now: at(23) });
+    await assert.rejects(redeem(fourth.code, browser(), { now: at(24) }), status(410, /already been used/));
     await assert.rejects(redeem("ZZZZ-ZZZZ", browser(), { now: at(22) }), status(404, /does not exist/));
     await assert.rejects(redeem("ZZZZ-ZZZ", browser(), { now: at(22) }), status(400, /8 characters/));
     await assert.rejects(redeem("UUUU-UUUU", browser(), { now: at(22) }), status(400));
