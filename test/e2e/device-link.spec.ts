@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 // Two browsers (contexts) become one learner through a one-time code; the code works once; unlinking
@@ -52,10 +53,19 @@ test("a code shown on A links B to A's progress, once; unlinking B cuts it off",
   await a.goto("/progress");
   const list = a.getByTestId("device-list");
   await expect(list.locator("li")).toHaveCount(2);
+  // The opened widgets (code, QR code, device list, recovery key) pass axe too.
+  await a.getByRole("button", { name: "Link another device" }).click();
+  await a.getByRole("button", { name: "Create a recovery key" }).click();
+  await expect(a.getByTestId("recovery-key")).toHaveText(/^([0-9A-HJKMNP-TV-Z]{4}-){6}[0-9A-HJKMNP-TV-Z]{4}$/);
+  const axe = await new AxeBuilder({ page: a }).include("section[aria-labelledby=devices]").withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
   await list.getByRole("button", { name: /^Unlink/ }).click();
   await expect(a.getByText("Unlinked. That browser no longer sees your progress.")).toBeVisible();
   await expect(list.locator("li")).toHaveCount(1);
   await b.reload();
   await expect(b.getByTestId("unlinked-notice")).toBeVisible();
+  await b.goto("/link");
+  await expect(b.getByTestId("unlinked-notice")).toBeVisible();
+  await b.goto("/progress");
   await expect(reviewsTotal(b)).toHaveText("0");
 });
