@@ -46,7 +46,7 @@ export function LinkDevicePanel() {
         <div className={styles.linkBox} data-testid="link-code-box">
           {/* A data URI drawn on the server: an <img> never runs anything inside an SVG. */}
           <img className={styles.qr} src={link.qr} alt={`QR code for ${link.url}`} width={164} height={164} />
-          <div>
+          <div className={styles.linkText}>
             <div className="muted">On the other device, open <strong>/link</strong> and enter</div>
             <div className={styles.code} data-testid="link-code">
               {link.code}
