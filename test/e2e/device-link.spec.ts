@@ -18,6 +18,8 @@ async function gradeGood(page: Page, n: number) {
 const reviewsTotal = (page: Page) => page.getByTestId("stat-reviews-total").locator("strong");
 
 test("a code shown on A links B to A's progress, once; unlinking B cuts it off", async ({ browser }) => {
+  // Three browsers, four quiz sessions and an axe run: well past the default minute on a busy machine.
+  test.setTimeout(180_000);
   const a = await (await browser.newContext()).newPage();
   const b = await (await browser.newContext()).newPage();
   const c = await (await browser.newContext()).newPage();
