@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { cookieOptions, learnerCookieName, newLearnerId, signLearnerId, verifyLearnerCookie } from "./lib/learner/identity";
+import { cookieOptions, learnerCookieName, newDeviceId, newLearnerId, signLearnerCookie, verifyLearnerCookie } from "./lib/learner/identity";
 import { crossOriginRefusal } from "./lib/origin";
 
 /**
@@ -20,7 +20,8 @@ export function proxy(request: NextRequest) {
   let response: NextResponse;
   if (issuesCookie(request.method, request.nextUrl.pathname) && !verifyLearnerCookie(request.cookies.get(name)?.value)) {
     // New or tampered: a fresh learner, also written into this request so the handler sees the same id.
-    const value = signLearnerId(newLearnerId());
+    // The device row is created lazily by the handler (lib/learner/devices.ts): the proxy never touches the database.
+    const value = signLearnerCookie(newLearnerId(), newDeviceId());
     request.cookies.set(name, value);
     response = NextResponse.next({ request: { headers: new Headers(request.headers) } });
     response.cookies.set(name, value, cookieOptions());

@@ -3,6 +3,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { validatedAction } from "@/lib/action";
 import { AppError } from "@/lib/app-error";
+import { unlinkDevice } from "@/lib/learner/current";
+import { revokeInput } from "@/lib/learner/dto";
 import { currentQuiz } from "@/lib/quiz/current";
 import { questionIdSchema } from "@/lib/quiz/rules";
 import { interviewInput, settingsInput } from "@/lib/quiz/settings";
@@ -28,4 +30,15 @@ export const releaseCard = validatedAction(z.object({ questionId: questionIdSche
   await (await currentQuiz()).control(questionId, "unsuspend");
   revalidatePath("/progress");
   return { ok: true, message: "Released." };
+});
+
+export const revokeDevice = validatedAction(revokeInput, async ({ deviceId }) => {
+  try {
+    await unlinkDevice(deviceId);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    return { ok: false, message: err.message };
+  }
+  revalidatePath("/progress");
+  return { ok: true, message: "Unlinked. That browser no longer sees your progress." };
 });

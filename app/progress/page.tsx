@@ -7,7 +7,9 @@ import { EXERCISE_TOPIC } from "@/lib/quiz/session";
 import { InterviewForm, SettingsForm } from "@/components/settings-form";
 import { ImportProgress } from "@/components/import-progress";
 import { FitPanel } from "@/components/fit-panel";
-import { releaseCard, updateInterview, updateSettings } from "./actions";
+import { DevicesSection, UnlinkedNotice } from "@/components/devices/devices-section";
+import { devicesView } from "@/lib/learner/current";
+import { releaseCard, revokeDevice, updateInterview, updateSettings } from "./actions";
 
 export const metadata: Metadata = pageMeta("/progress", "Progress", "Your study progress by topic, and your quiz settings.", { robots: { index: false } });
 export const dynamic = "force-dynamic";
@@ -16,14 +18,15 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export default async function ProgressPage() {
   const quiz = await viewerQuiz();
-  const [{ progress: p, settings, daysToInterview: days, projection, suspended }, fit] = await Promise.all([quiz.dashboard(), quiz.fitStatus()]);
+  const [{ progress: p, settings, daysToInterview: days, projection, suspended }, fit, devices] = await Promise.all([quiz.dashboard(), quiz.fitStatus(), devicesView()]);
   const reviewsTotal = p.reviewsTotal;
   return (
     <>
       <h1>Your progress</h1>
       <p className="muted">
-        Progress is kept for this browser (an anonymous, signed cookie). Nobody else can see it. Charts are on <Link href="/stats">Statistics</Link>.
+        Progress is kept for this browser (an anonymous, signed cookie), and for any device you <Link href="#devices">link</Link>. Nobody else can see it. Charts are on <Link href="/stats">Statistics</Link>.
       </p>
+      {devices.status === "revoked" && <UnlinkedNotice />}
       <div className="stats">
         <div className="stat" data-testid="stat-studied">
           <strong>{p.studied}</strong> of {p.totalQuestions} questions studied
@@ -40,7 +43,7 @@ export default async function ProgressPage() {
         <div className="stat">
           <strong>{p.retention30d === null ? "–" : pct(p.retention30d)}</strong> recalled (30 days)
         </div>
-        <div className="stat">
+        <div className="stat" data-testid="stat-reviews-total">
           <strong>{reviewsTotal}</strong> reviews in total
         </div>
       </div>
@@ -146,6 +149,8 @@ export default async function ProgressPage() {
       </p>
       <ImportProgress />
       <FitPanel reviews={reviewsTotal} report={fit} />
+
+      <DevicesSection view={devices} revoke={revokeDevice} />
     </>
   );
 }

@@ -80,24 +80,54 @@ export function newLearnerId(): string {
   return crypto.randomBytes(18).toString("base64url");
 }
 
+/** 128 random bits, URL-safe: one per browser (the device row's id, carried in the cookie). */
+export function newDeviceId(): string {
+  return crypto.randomBytes(16).toString("base64url");
+}
+
 function mac(id: string, secret: Buffer): string {
   return crypto.createHmac("sha256", secret).update(id).digest("base64url");
 }
 
+const ID = /^[A-Za-z0-9_-]{22,64}$/;
+
+/**
+ * `learnerId.deviceId.mac`. The device id is signed together with the learner id, so a cookie cannot be
+ * moved to another learner, and revoking the device (lib/learner/devices.ts) makes exactly this cookie stop working.
+ */
+export function signLearnerCookie(learnerId: string, deviceId: string, secret = sessionSecret()): string {
+  const payload = `${learnerId}.${deviceId}`;
+  return `${payload}.${mac(payload, secret)}`;
+}
+
+/** The cookie of an earlier version, `learnerId.mac`, with no device: still read (see devices.ts for how it is upgraded). */
 export function signLearnerId(id: string, secret = sessionSecret()): string {
   return `${id}.${mac(id, secret)}`;
 }
 
-/** The learner id if the cookie value is intact, else null (missing, malformed or tampered). */
-export function verifyLearnerCookie(value: string | undefined | null, secret = sessionSecret()): string | null {
+export interface LearnerCookie {
+  learnerId: string;
+  /** null for a cookie issued before devices existed. */
+  deviceId: string | null;
+}
+
+/** The learner and device if the cookie value is intact, else null (missing, malformed or tampered). */
+export function parseLearnerCookie(value: string | undefined | null, secret = sessionSecret()): LearnerCookie | null {
   if (!value) return null;
   const dot = value.lastIndexOf(".");
   if (dot <= 0) return null;
-  const id = value.slice(0, dot);
-  if (!/^[A-Za-z0-9_-]{22,64}$/.test(id)) return null;
+  const payload = value.slice(0, dot);
+  const parts = payload.split(".");
+  if (parts.length > 2 || !parts.every((p) => ID.test(p))) return null;
   const given = Buffer.from(value.slice(dot + 1));
-  const expected = Buffer.from(mac(id, secret));
-  return given.length === expected.length && crypto.timingSafeEqual(given, expected) ? id : null;
+  const expected = Buffer.from(mac(payload, secret));
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return null;
+  return { learnerId: parts[0], deviceId: parts[1] ?? null };
+}
+
+/** The learner id if the cookie value is intact, else null. Says nothing about revocation: that needs the database. */
+export function verifyLearnerCookie(value: string | undefined | null, secret = sessionSecret()): string | null {
+  return parseLearnerCookie(value, secret)?.learnerId ?? null;
 }
 
 export function cookieOptions() {

@@ -12,6 +12,7 @@ export const PAGES = [
   { name: "search", path: "/search?q=kafka" },
   { name: "stats", path: "/stats" },
   { name: "progress", path: "/progress" },
+  { name: "link a device", path: "/link" },
   { name: "quiz", path: "/quiz" },
   { name: "mock", path: "/mock" },
   { name: "practice", path: "/practice" },

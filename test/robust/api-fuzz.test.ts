@@ -111,6 +111,10 @@ const ROUTES: Record<string, { get?: string[]; post?: () => fc.Arbitrary<unknown
   "/api/quiz/card": { post: () => mutated({ questionId, action: "flag" }) },
   "/api/quiz/undo": { post: () => mutated({ reviewId: randomUUID() }) },
   "/api/progress/import": { post: () => fc.oneof(mutated(exportDoc), deepMutated(exportDoc)) },
+  "/api/learner/link-code": { post: () => fc.oneof(fc.constant({}), mutated({ extra: 1 })) },
+  "/api/learner/recovery-key": { post: () => fc.oneof(fc.constant({}), mutated({ extra: 1 })) },
+  // Mostly wrong codes and keys: past the rate limit these are 429s, which must stay 4xx too.
+  "/api/learner/link": { post: () => fc.oneof(mutated({ secret: "7K2M-Q9XD" }), mutated({ secret: "ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345" })) },
 };
 
 describe("API fuzz against next start", () => {

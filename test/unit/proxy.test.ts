@@ -8,7 +8,7 @@ import { tempDir } from "../helpers";
 // proxy.ts reads the secret from DATA_DIR; point it at a temp dir before importing it.
 process.env.DATA_DIR = tempDir("proxy-data");
 const { proxy, config } = await import("../../proxy");
-const { signLearnerId, newLearnerId, verifyLearnerCookie } = await import("../../lib/learner/identity");
+const { signLearnerId, newLearnerId, verifyLearnerCookie, parseLearnerCookie } = await import("../../lib/learner/identity");
 
 const BASE = "http://127.0.0.1:3000";
 function req(pathname: string, init: { method?: string; headers?: Record<string, string> } = {}) {
@@ -41,6 +41,7 @@ describe("proxy", () => {
       const m = setCookie(res).match(/^learner=([^;]+);/);
       assert.ok(m, setCookie(res));
       assert.ok(verifyLearnerCookie(decodeURIComponent(m[1])), "the cookie verifies");
+      assert.match(parseLearnerCookie(decodeURIComponent(m[1]))?.deviceId ?? "", /^[A-Za-z0-9_-]{22}$/, "and names its device, so it can be unlinked");
       assert.match(setCookie(res), /HttpOnly/i);
       assert.match(setCookie(res), /SameSite=lax/i);
       assert.equal(res.headers.get("cache-control"), "private, no-store");
