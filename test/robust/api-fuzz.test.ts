@@ -104,6 +104,7 @@ const ROUTES: Record<string, { get?: string[]; post?: () => fc.Arbitrary<unknown
   "/api/search": { get: ["q", "kind", "topic", "difficulty", "limit"] },
   "/api/quiz/next": { get: ["deck", "practice", "exclude", "prefer"] },
   "/api/mock/round": { get: ["seed", "company"] },
+  "/api/practice/reveal": { get: ["id"] },
   "/api/progress/export": { get: [] },
   "/api/progress/revlog": { get: [] },
   "/api/fsrs/fit": { get: [], post: () => fc.constant({}) },
