@@ -37,6 +37,9 @@ const shiki = rehypeShikiFromHighlighter(highlighter as unknown as Parameters<ty
   addLanguageClass: true,
   // Unknown languages (text, flow, cypher…) stay plain.
   fallbackLanguage: undefined,
+  // shiki stops tokenizing a line after 500 ms by default and emits the rest as one token; on a loaded
+  // machine that made the output depend on timing. Content is ours and lines are short: no limit.
+  tokenizeTimeLimit: 0,
 }) as (tree: Root) => void;
 
 /**
