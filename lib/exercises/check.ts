@@ -229,7 +229,7 @@ async function verifySql(engine: SqlEngine, d: LoadedDataset, ex: LoadedExercise
     try {
       table = await runSqlExercise(engine, s.code, ex.check?.code, SOLUTION_TIMEOUT_MS);
     } catch (err) {
-      add(ex, s.line, `This solution fails on dataset \`${d.id}\`: ${(err as Error).message}. Fix it; every solution must run on PGlite (PostgreSQL 17).`);
+      add(ex, s.line, `This solution fails on dataset \`${d.id}\`: ${(err as Error).message}. Fix it; every solution must run on PGlite (PostgreSQL 18).`);
       if ((err as { kind?: string }).kind === "timeout") await engine.exec(d.setupSql, SETUP_TIMEOUT_MS); // the engine was replaced: reload
       ok = false;
       continue;
