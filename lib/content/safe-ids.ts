@@ -11,7 +11,7 @@ export const CONTENT_ID_PREFIX = "user-content-";
  * fails when a new literal id is missing here.
  */
 const RESERVED = new Set([
-  "main", "main-nav", "site-search", "typed", "proposed-note", "mock-typed", "stack", "scale", "questions", "podcasts", "slides",
+  "main", "main-nav", "devices", "link-help", "site-search", "typed", "proposed-note", "mock-typed", "stack", "scale", "questions", "podcasts", "slides",
   "sources", "stage", "interview", "settings", "data", "arrow", "next",
 ]);
 /** Prefixes of ids the app generates: glossary tooltips, glossary letters, footnotes. */
