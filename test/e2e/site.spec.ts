@@ -51,7 +51,7 @@ test("search works without JavaScript", async ({ browser }) => {
 test("blueprint stages and glossary terms", async ({ page }) => {
   await page.goto("/blueprint?stage=store");
   await expect(page.getByRole("heading", { level: 2, name: "Store" })).toBeVisible();
-  await page.getByRole("link", { name: "Buffer stage" }).click();
+  await page.getByRole("list", { name: "The five stages of a data platform" }).getByRole("link", { name: "Buffer", exact: true }).click();
   await expect(page.getByRole("heading", { level: 2, name: "Buffer" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Buffer" }).or(page.locator("#stage")).getByRole("link", { name: /Kafka/ }).first()).toBeVisible();
 
