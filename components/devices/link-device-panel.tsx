@@ -4,6 +4,24 @@ import { deviceApi } from "@/lib/learner/client-api";
 import type { LinkCodeResponse } from "@/lib/learner/dto";
 import styles from "./devices.module.css";
 
+/** Runs one request at a time and keeps its failure as a message the panel shows. */
+function useBusyAction() {
+  const [message, setMessage] = useState("");
+  const [busy, setBusy] = useState(false);
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setMessage("");
+    try {
+      await action();
+    } catch (err) {
+      setMessage(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { message, busy, run };
+}
+
 function minutesLeft(expiresAt: string, now: number): number {
   return Math.max(0, Math.ceil((Date.parse(expiresAt) - now) / 60_000));
 }
@@ -11,8 +29,7 @@ function minutesLeft(expiresAt: string, now: number): number {
 /** "Link another device": a one-time code and its QR code, with the minutes it has left. */
 export function LinkDevicePanel() {
   const [link, setLink] = useState<LinkCodeResponse | null>(null);
-  const [message, setMessage] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { message, busy, run } = useBusyAction();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!link) return;
@@ -21,18 +38,11 @@ export function LinkDevicePanel() {
   }, [link]);
   const left = link ? minutesLeft(link.expiresAt, now) : 0;
 
-  async function create() {
-    setBusy(true);
-    setMessage("");
-    try {
+  const create = () =>
+    run(async () => {
       setLink(await deviceApi.linkCode());
       setNow(Date.now());
-    } catch (err) {
-      setMessage(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <div>
@@ -64,20 +74,11 @@ export function LinkDevicePanel() {
 /** The recovery key: shown once, right after it is created; creating another replaces it. */
 export function RecoveryKeyPanel({ exists, createdOn }: { exists: boolean; createdOn: string | null }) {
   const [key, setKey] = useState<string | null>(null);
-  const [message, setMessage] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { message, busy, run } = useBusyAction();
 
   async function create() {
     if (exists && !window.confirm("Create a new recovery key? The old one stops working.")) return;
-    setBusy(true);
-    setMessage("");
-    try {
-      setKey((await deviceApi.recoveryKey()).key);
-    } catch (err) {
-      setMessage(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => setKey((await deviceApi.recoveryKey()).key));
   }
 
   return (
