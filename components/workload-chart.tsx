@@ -4,10 +4,12 @@
 import type { Workload } from "@/lib/quiz/workload";
 import styles from "./workload-chart.module.css";
 
-const W = 400;
+// About as wide as a phone in CSS pixels, so 10-unit labels stay near 10 px there.
+const W = 360;
 const H = 210;
-const LEFT = 40;
-const RIGHT = 352; // room on the right for the direct labels
+const LEFT = 36;
+const RIGHT = 294; // room on the right for the direct labels
+const SMOOTH = 7;
 const TOP = 10;
 const BOTTOM = 170;
 const DASHES = ["", "7 3", "2 3", "9 3 2 3", "1 4"];
@@ -16,11 +18,22 @@ const COLOURS = ["var(--accent)", "var(--good)", "var(--hard)", "var(--again)", 
 const pct = (r: number) => `${Math.round(r * 100)}%`;
 const num = (n: number) => Math.round(n).toLocaleString("en-US");
 
-/** A round axis maximum: 1, 2 or 5 times a power of ten, at least `max`. */
+/** A round axis maximum at least `max`, so the half-way tick is a round number too. */
 function niceMax(max: number): number {
   if (max <= 1) return 1;
   const p = 10 ** Math.floor(Math.log10(max));
-  return [1, 2, 5, 10].map((m) => m * p).find((v) => v >= max)!;
+  return [1, 1.2, 1.6, 2, 3, 4, 5, 6, 8, 10].map((m) => m * p).find((v) => v >= max)!;
+}
+
+// Reviews bunch up on the days cohorts of cards come due, so raw daily lines cross dozens of times and
+// hide the difference between retentions; a centred 7-day mean shows the level. The table has the sums.
+function smooth(perDay: number[]): number[] {
+  const half = Math.floor(SMOOTH / 2);
+  return perDay.map((_, i) => {
+    const from = Math.max(0, i - half);
+    const window = perDay.slice(from, Math.min(perDay.length, i + half + 1));
+    return window.reduce((a, b) => a + b, 0) / window.length;
+  });
 }
 
 /** Direct labels sit at each line's end, pushed apart so they never overlap. */
@@ -37,10 +50,11 @@ function labelYs(ends: number[]): number[] {
 
 export function WorkloadChart({ workload }: { workload: Workload }) {
   const { days, series } = workload;
-  const max = niceMax(Math.max(1, ...series.flatMap((s) => s.perDay)));
+  const lines = series.map((s) => smooth(s.perDay));
+  const max = niceMax(Math.max(1, ...lines.flat()));
   const x = (d: number) => LEFT + (d / Math.max(1, days - 1)) * (RIGHT - LEFT);
   const y = (v: number) => BOTTOM - (v / max) * (BOTTOM - TOP);
-  const ends = labelYs(series.map((s) => y(s.perDay[days - 1] ?? 0) + 3));
+  const ends = labelYs(lines.map((l) => y(l[days - 1] ?? 0) + 3));
   const xTicks = [0, 30, 60, days - 1];
   const weeks = Array.from({ length: Math.ceil(days / 7) }, (_, w) => ({ from: w * 7, to: Math.min(days, w * 7 + 7) }));
   const current = series.find((s) => s.current);
@@ -57,20 +71,20 @@ export function WorkloadChart({ workload }: { workload: Workload }) {
           </g>
         ))}
         {xTicks.map((d) => (
-          <text key={d} x={x(d)} y={BOTTOM + 14} textAnchor={d === 0 ? "start" : "middle"} className="chart-label">
+          <text key={d} x={x(d)} y={BOTTOM + 14} textAnchor={d === 0 ? "start" : d === days - 1 ? "end" : "middle"} className="chart-label">
             {d === 0 ? "today" : `+${d + 1} d`}
           </text>
         ))}
         <text x={(LEFT + RIGHT) / 2} y={H - 6} textAnchor="middle" className="chart-label">
           Days from today
         </text>
-        <text transform={`translate(10 ${(TOP + BOTTOM) / 2}) rotate(-90)`} textAnchor="middle" className="chart-label">
-          Reviews per day
+        <text transform={`translate(9 ${(TOP + BOTTOM) / 2}) rotate(-90)`} textAnchor="middle" className="chart-label">
+          Reviews a day (7-day mean)
         </text>
         {series.map((s, i) => (
           <g key={s.retention}>
             <polyline
-              points={s.perDay.map((v, d) => `${x(d).toFixed(1)},${y(v).toFixed(1)}`).join(" ")}
+              points={lines[i].map((v, d) => `${x(d).toFixed(1)},${y(v).toFixed(1)}`).join(" ")}
               className={s.current ? styles.current : styles.line}
               style={{ stroke: COLOURS[i % COLOURS.length] }}
               strokeDasharray={DASHES[i % DASHES.length] || undefined}
@@ -94,8 +108,8 @@ export function WorkloadChart({ workload }: { workload: Workload }) {
           ))}
         </ul>
         <span className="muted">
-          Expected values from your cards and {workload.newCards > 0 ? `${num(workload.newCards)} new cards at your daily limit` : "no new cards"}; the first day includes
-          anything already overdue.{current ? ` Your line is the thicker one.` : ""}
+          Expected values from your cards and {workload.newCards > 0 ? `${num(workload.newCards)} new cards at your daily limit` : "no new cards"}; lines show a 7-day mean, and the
+          first days include anything already overdue.{current ? ` Your line is the thicker one.` : ""}
         </span>
       </figcaption>
       <details className="chart-data">
