@@ -8,7 +8,7 @@
 // splitting and draws its outcome from a generator seeded by the card's id (unbiased, and the same on
 // every run); more than MAX_CARDS cards are sampled evenly and scaled.
 import type { Card as CardRow } from "../generated/prisma/client";
-import { rowToCard } from "./card-mapper";
+import { rowToCard, type CardColumns } from "./card-mapper";
 import { Rating, State } from "./enums";
 import { DAY_MS, WORKLOAD_DAYS, WORKLOAD_RETENTIONS } from "./rules";
 import { memoryModel, newCard, review, type CardState, type MemoryModel, type SchedulerSettings } from "./scheduler";
@@ -44,7 +44,7 @@ export interface Workload {
   newCards: number;
 }
 
-export type WorkloadCard = Pick<CardRow, "questionId" | "due" | "stability" | "difficulty" | "elapsedDays" | "scheduledDays" | "learningSteps" | "reps" | "lapses" | "state" | "lastReview">;
+export type WorkloadCard = CardColumns & Pick<CardRow, "questionId">;
 
 export interface WorkloadInput {
   /** Studied, unsuspended cards (state other than New). */
@@ -152,7 +152,7 @@ function simulateOne(input: WorkloadInput, cards: WorkloadCard[], scale: number,
       continue;
     }
     // Learning or relearning: its remaining steps fall on its due day, then it graduates.
-    const { answers, card } = graduate({ ...rowToCard(row as CardRow), stability: clampS(row.stability), difficulty: clampD(row.difficulty) }, settings);
+    const { answers, card } = graduate({ ...rowToCard(row), stability: clampS(row.stability), difficulty: clampD(row.difficulty) }, settings);
     ctx.out[due] += answers * scale;
     followCard(ctx, clampS(card.stability), clampD(card.difficulty), due, due + ctx.model.next_interval(card.stability, 0), scale);
   }
