@@ -72,7 +72,7 @@ export function WorkloadChart({ workload }: { workload: Workload }) {
         ))}
         {xTicks.map((d) => (
           <text key={d} x={x(d)} y={BOTTOM + 14} textAnchor={d === 0 ? "start" : d === days - 1 ? "end" : "middle"} className="chart-label">
-            {d === 0 ? "today" : `+${d + 1} d`}
+            {d === 0 ? "today" : `+${d} d`}
           </text>
         ))}
         <text x={(LEFT + RIGHT) / 2} y={H - 6} textAnchor="middle" className="chart-label">
@@ -117,7 +117,7 @@ export function WorkloadChart({ workload }: { workload: Workload }) {
         <table>
           <thead>
             <tr>
-              <th scope="col">Days</th>
+              <th scope="col">Days from today</th>
               {series.map((s) => (
                 <th key={s.retention} scope="col">
                   {pct(s.retention)}
@@ -129,7 +129,7 @@ export function WorkloadChart({ workload }: { workload: Workload }) {
             {weeks.map((w) => (
               <tr key={w.from}>
                 <th scope="row">
-                  {w.from + 1}–{w.to}
+                  {w.from}–{w.to - 1}
                 </th>
                 {series.map((s) => (
                   <td key={s.retention}>{num(s.perDay.slice(w.from, w.to).reduce((a, b) => a + b, 0))}</td>
