@@ -14,6 +14,7 @@ import { cardToRow, recordToLogRow } from "../lib/quiz/card-mapper";
 import { newCard, review } from "../lib/quiz/scheduler";
 import { submitReview } from "../lib/quiz/service";
 import { benchSearch, benchWeight } from "./bench-search";
+import { benchWorkload } from "./bench-workload";
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -106,6 +107,7 @@ const p50 = pct(prismaTimes, 50), p95 = pct(prismaTimes, 95), r50 = pct(rawTimes
 console.log(`review write via Prisma          p50 ${fmt(p50)}  p95 ${fmt(p95)}  (${ids.length} reviews)`);
 console.log(`review write via raw better-sqlite3 p50 ${fmt(r50)}  p95 ${fmt(r95)}  (${ids.length} reviews)`);
 console.log(`Prisma / raw ratio: p50 ${(p50 / r50).toFixed(1)}×  p95 ${(p95 / r95).toFixed(1)}×`);
+const workload = benchWorkload(console.log);
 
 // Practice engines in Chromium (needs a running app with exercises ingested).
 console.log();
@@ -132,6 +134,7 @@ if (process.argv.includes("--json")) {
       ingest: { coldMs: Math.round(coldMs), unchangedMs: Math.round(unchangedMs), oneFileMs: Math.round(oneFileMs), checkMs: Math.round(checkMs) },
       search: searchResult,
       reviewWrite: { prismaP50: r(p50), prismaP95: r(p95), rawP50: r(r50), rawP95: r(r95) },
+      workload: { cards: workload.cards, retentions: workload.retentions, days: workload.days, ms: workload.ms },
       pages: served?.pages ?? null,
       weight: { ...weight, firstLoadJsGzKb: served?.firstLoadJsGzKb ?? null, firstLoadJsByPath: served?.firstLoadJsByPath ?? null },
     }),

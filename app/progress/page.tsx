@@ -9,7 +9,9 @@ import { ImportProgress } from "@/components/import-progress";
 import { FitPanel } from "@/components/fit-panel";
 import { DevicesSection, UnlinkedNotice } from "@/components/devices/devices-section";
 import { devicesView } from "@/lib/learner/current";
-import { releaseCard, revokeDevice, updateInterview, updateSettings } from "./actions";
+import { WorkloadChart } from "@/components/workload-chart";
+import { BacklogForms } from "@/components/backlog-forms";
+import { advanceReviews, postponeBacklog, releaseCard, revokeDevice, updateInterview, updateSettings } from "./actions";
 
 export const metadata: Metadata = pageMeta("/progress", "Progress", "Your study progress by topic, and your quiz settings.", { robots: { index: false } });
 export const dynamic = "force-dynamic";
@@ -18,7 +20,7 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export default async function ProgressPage() {
   const quiz = await viewerQuiz();
-  const [{ progress: p, settings, daysToInterview: days, projection, suspended }, fit, devices] = await Promise.all([quiz.dashboard(), quiz.fitStatus(), devicesView()]);
+  const [{ progress: p, settings, daysToInterview: days, projection, suspended, workload }, fit, devices] = await Promise.all([quiz.dashboard(), quiz.fitStatus(), devicesView()]);
   const reviewsTotal = p.reviewsTotal;
   return (
     <>
@@ -47,6 +49,12 @@ export default async function ProgressPage() {
           <strong>{reviewsTotal}</strong> reviews in total
         </div>
       </div>
+
+      <h2 id="workload">Workload ahead</h2>
+      <p className="muted">What each desired retention would cost you: a higher target means shorter intervals and more reviews. Change yours in <Link href="#settings">Settings</Link>.</p>
+      <WorkloadChart workload={workload} />
+      <h3 id="backlog">Postpone or advance</h3>
+      <BacklogForms postpone={postponeBacklog} advance={advanceReviews} overdue={p.dueNow} />
 
       <h2 id="interview">Interview date</h2>
       {projection && days !== null ? (

@@ -3,7 +3,10 @@ import { z } from "zod";
 import type { Card as CardRow } from "../generated/prisma/client";
 import type { CardState, CardStateKind, ReviewRecord } from "./scheduler";
 
-export function rowToCard(row: CardRow): CardState {
+/** The columns that make up the scheduler's card: a whole row, or a select of just these. */
+export type CardColumns = Pick<CardRow, "due" | "stability" | "difficulty" | "elapsedDays" | "scheduledDays" | "learningSteps" | "reps" | "lapses" | "state" | "lastReview">;
+
+export function rowToCard(row: CardColumns): CardState {
   return {
     due: row.due,
     stability: row.stability,

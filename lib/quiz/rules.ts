@@ -52,3 +52,13 @@ export const settingsNumbers = {
   maximumIntervalDays: ranged("maximumIntervalDays", true),
   dailyGoal: ranged("dailyGoal", true),
 };
+
+/** The workload projection on Progress: how far ahead, and which desired retentions it compares. */
+export const WORKLOAD_DAYS = 90;
+export const WORKLOAD_RETENTIONS = [0.8, 0.85, 0.9, 0.95] as const;
+
+/** Postpone spreads an overdue backlog over today and up to this many days; advance pulls this many cards at most. */
+export const BACKLOG_LIMITS = {
+  spreadDays: { min: 1, max: 30, step: 1 },
+  advanceCount: { min: 1, max: 100, step: 1 },
+} as const;

@@ -75,7 +75,7 @@ function scheduler(settings: SchedulerSettings) {
   return f;
 }
 
-function build(settings: SchedulerSettings) {
+function build(settings: SchedulerSettings, fuzz = true) {
   const s = { ...DEFAULT_SETTINGS, ...settings };
   return fsrs(
     generatorParameters({
@@ -83,12 +83,21 @@ function build(settings: SchedulerSettings) {
       request_retention: s.desiredRetention,
       maximum_interval: s.maximumIntervalDays,
       // Fuzz spreads reviews of cards learned together; ts-fsrs seeds it from the card and time, so it stays deterministic.
-      enable_fuzz: true,
+      enable_fuzz: fuzz,
       enable_short_term: true,
       learning_steps: s.learningSteps,
       relearning_steps: s.relearningSteps,
     }),
   );
+}
+
+/** The FSRS memory model (forgetting curve, next state, next interval) the scheduler uses, without fuzz. */
+export type MemoryModel = Pick<ReturnType<typeof fsrs>, "forgetting_curve" | "next_state" | "next_interval">;
+
+// The workload simulator projects expected counts, so it wants the unfuzzed interval; the curve and the
+// state updates are the very functions review() runs, so the projection cannot drift from the schedule.
+export function memoryModel(settings: SchedulerSettings): MemoryModel {
+  return build(settings, false);
 }
 
 export function newCard(now: Date): CardState {

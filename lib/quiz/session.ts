@@ -19,6 +19,8 @@ import { daysUntilInterview, rowToSettings, saveInterview, saveSettings, type in
 import type { z } from "zod";
 import { getStats, type Stats } from "./stats";
 import { getExerciseArtifacts } from "../exercises/index";
+import { projectWorkload, type Workload } from "./workload";
+import { advanceReviews, postponeBacklog, type BacklogResult } from "./backlog";
 
 /** Progress and stats count exercise cards under this one pseudo-topic; its rows link to /practice. */
 export const EXERCISE_TOPIC = "exercises";
@@ -84,6 +86,8 @@ export interface Dashboard {
   daysToInterview: number | null;
   projection: { recall: number; seen: number; total: number } | null;
   suspended: CardLink[];
+  /** Expected reviews per day ahead at several desired retentions. */
+  workload: Workload;
 }
 
 export type QuizSession = ReturnType<typeof quizSession>;
@@ -142,11 +146,13 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
   /** Everything the progress page shows, from one read of the learner and one of their cards. */
   async function dashboard(): Promise<Dashboard> {
     const [{ settings, scope }, all] = await Promise.all([load(), loadCards()]);
-    const progress = await getProgress(db, learnerId, fromBundle().topics, now, tz, { settings, cards: all });
+    const { topics } = fromBundle();
+    const progress = await getProgress(db, learnerId, topics, now, tz, { settings, cards: all });
     const days = daysUntilInterview(settings, now);
     const projection = scope && settings.interviewAt ? await projectedRecall(db, learnerId, [...scope], settings.interviewAt, { settings, cards: all }) : null;
     const suspended = all.filter((c) => c.suspended).map((c) => cardLink(c.questionId));
-    return { progress, settings, daysToInterview: days, projection, suspended };
+    const workload = projectWorkload(settings, all, topics, progress.byState.new, progress.newAvailableToday, now, tz);
+    return { progress, settings, daysToInterview: days, projection, suspended, workload };
   }
 
   /** Per deck string: questions, cards due now and cards never studied, for the deck picker. */
@@ -185,6 +191,18 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
     return { seed, company: company ?? null, slots };
   }
 
+  /** Postpone: the overdue backlog spread over today and the next `days` days (due dates only, no reviews). */
+  async function postpone(days: number): Promise<BacklogResult> {
+    const { settings, scope } = await load();
+    return postponeBacklog(db, learnerId, days, now, { settings, scope, tz });
+  }
+
+  /** Advance: the `count` weakest cards not yet due become due now. */
+  async function advance(count: number): Promise<BacklogResult> {
+    const { settings, scope } = await load();
+    return advanceReviews(db, learnerId, count, now, { settings, scope, tz });
+  }
+
   const updateSettings = (input: z.infer<typeof settingsInput>) => saveSettings(db, learnerId, input);
 
   async function updateInterview(input: z.infer<typeof interviewInput>): Promise<LearnerSettings> {
@@ -207,6 +225,8 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
     mockRound,
     updateSettings,
     updateInterview,
+    postpone,
+    advance,
     fitStatus: () => fitStatus(db, learnerId),
     fit: () => requestFit(db, learnerId),
   };
