@@ -60,11 +60,12 @@ export async function nextCard(
   opts: QueueOptions = {},
 ): Promise<{ card: NextCard | null; counts: QueueCounts }> {
   const inDeck = new Set(deckIds);
-  const [settings, hashOf, cards, newToday] = await Promise.all([
-    opts.settings ?? getSettings(db, learnerId, opts.tz),
+  // The new-card allowance counts from the start of the learner's day, which their rollover hour sets.
+  const settings = opts.settings ?? (await getSettings(db, learnerId, opts.tz));
+  const [hashOf, cards, newToday] = await Promise.all([
     opts.hashes ?? activeHashes(db),
     db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }),
-    db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: startOfDay(now, opts.tz) } } }),
+    db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: startOfDay(now, opts.tz, settings.rolloverHour) } } }),
   ]);
   const available = (c: CardRow) => inDeck.has(c.questionId) && hashOf.has(c.questionId) && !c.suspended && !(c.buriedUntil && c.buriedUntil > now);
   const changed = (c: CardRow) => c.state !== State.New && c.seenHash !== null && c.seenHash !== hashOf.get(c.questionId);
@@ -96,7 +97,7 @@ export async function nextCard(
   } else {
     const dueLearning = started.filter((c) => isLearningState(c.state) && c.due <= now);
     let dueReview = started.filter((c) => c.state === State.Review && (c.due <= now || changed(c)));
-    dueReview = orderReviews(dueReview, settings, now, sched, dayKey(now, opts.tz));
+    dueReview = orderReviews(dueReview, settings, now, sched, dayKey(now, opts.tz, settings.rolloverHour));
     const allowance = Math.max(0, newAllowance(settings, fresh, scope, now) - newToday);
     counts = { learning: dueLearning.length, review: dueReview.length, new: Math.min(allowance, fresh.length) };
     // Changed questions jump the queue: the learner should see the new answer in this session.
