@@ -8,7 +8,7 @@ import type { Db } from "../db/client";
 import { dayKey, startOfDay, startOfNextDay, weekdayOfKey } from "../time";
 import { State } from "./enums";
 import { DAY_MS, EASY_DAY_LEVELS, LOAD_BALANCE_MAX_DAYS, LOAD_BALANCE_MIN_DAYS, SETTINGS_DEFAULTS } from "./rules";
-import { fuzzRange, review, type CardState, type Rating, type ReviewRecord, type SchedulerSettings } from "./scheduler";
+import { fuzzRange, preview, RATINGS, review, type CardState, type Rating, type ReviewRecord, type SchedulerSettings } from "./scheduler";
 
 /** One candidate interval (whole days from now), the cards already due that day and the day's weight. */
 export interface DayLoad {
@@ -49,18 +49,46 @@ export interface BalanceContext {
 
 type Reader = Pick<Db, "$queryRaw">;
 
+/** The fuzz range to balance over for this unfuzzed result, or null when ts-fsrs's own fuzz decides. */
+function balancedRange(plain: CardState, sched: SchedulerSettings): { min: number; max: number } | null {
+  const interval = plain.scheduledDays;
+  // Learning steps and short intervals are not fuzzed; beyond the cap the range is weeks wide and the
+  // day hardly matters, so ts-fsrs's fuzz picks as before (and the query stays a few days long).
+  if (plain.state !== State.Review || interval < LOAD_BALANCE_MIN_DAYS || interval > LOAD_BALANCE_MAX_DAYS) return null;
+  return fuzzRange(interval, plain.elapsedDays, sched.maximumIntervalDays ?? SETTINGS_DEFAULTS.maximumIntervalDays);
+}
+
+const onDay = (plain: CardState, now: Date, days: number): CardState => ({ ...plain, scheduledDays: days, due: new Date(now.getTime() + days * DAY_MS) });
+
 /** A review's next due date with load balancing when it applies, else ts-fsrs's own (fuzzed) result. */
 export async function balancedReview(q: Reader, before: CardState, rating: Rating, now: Date, sched: SchedulerSettings, ctx: BalanceContext): Promise<{ card: CardState; log: ReviewRecord }> {
   if (!ctx.loadBalance) return review(before, rating, now, sched);
   const plain = review(before, rating, now, { ...sched, fuzz: false });
-  const interval = plain.card.scheduledDays;
-  // Learning steps and short intervals are not fuzzed; beyond the cap the range is weeks wide and the
-  // day hardly matters, so ts-fsrs's fuzz picks as before (and the query stays a few days long).
-  if (plain.card.state !== State.Review || interval < LOAD_BALANCE_MIN_DAYS || interval > LOAD_BALANCE_MAX_DAYS) return review(before, rating, now, sched);
-  const range = fuzzRange(interval, plain.card.elapsedDays, sched.maximumIntervalDays ?? SETTINGS_DEFAULTS.maximumIntervalDays);
-  const loads = await dayLoads(q, now, range, ctx);
-  const days = pickDay(loads, interval);
-  return { card: { ...plain.card, scheduledDays: days, due: new Date(now.getTime() + days * DAY_MS) }, log: plain.log };
+  const range = balancedRange(plain.card, sched);
+  if (!range) return review(before, rating, now, sched);
+  const days = pickDay(await dayLoads(q, now, range, ctx), plain.card.scheduledDays);
+  return { card: onDay(plain.card, now, days), log: plain.log };
+}
+
+/**
+ * The due date each grade would give now, as `balancedReview` would pick it, so the grade buttons show
+ * the day the card will really get (one query covers the ranges of all four grades).
+ */
+export async function balancedPreview(q: Reader, card: CardState, now: Date, sched: SchedulerSettings, ctx: BalanceContext): Promise<Record<Rating, Date>> {
+  const fuzzed = preview(card, now, sched);
+  if (!ctx.loadBalance) return fuzzed;
+  const plans = RATINGS.map((r) => {
+    const plain = review(card, r, now, { ...sched, fuzz: false }).card;
+    return { r, plain, range: balancedRange(plain, sched) };
+  });
+  const ranges = plans.flatMap((p) => (p.range ? [p.range] : []));
+  if (!ranges.length) return fuzzed;
+  const loads = await dayLoads(q, now, { min: Math.min(...ranges.map((x) => x.min)), max: Math.max(...ranges.map((x) => x.max)) }, ctx);
+  const out = { ...fuzzed };
+  for (const { r, plain, range } of plans) {
+    if (range) out[r] = onDay(plain, now, pickDay(loads.filter((l) => l.days >= range.min && l.days <= range.max), plain.scheduledDays)).due;
+  }
+  return out;
 }
 
 /**

@@ -5,7 +5,8 @@ import { dayKey, startOfDay } from "../time";
 import { rowToCard } from "./card-mapper";
 import { isLearningState, State } from "./enums";
 import { LEARN_AHEAD_MS } from "./rules";
-import { formatInterval, newCard, preview, retrievability, RATINGS, type CardState, type Rating } from "./scheduler";
+import { formatInterval, newCard, retrievability, RATINGS, type CardState, type Rating } from "./scheduler";
+import { balancedPreview } from "./load-balance";
 import { clampToInterview, daysUntilInterview, getSettings, schedulerSettings, type LearnerSettings } from "./settings";
 
 async function activeHashes(db: Db): Promise<Map<string, string>> {
@@ -115,7 +116,7 @@ export async function nextCard(
   }
   if (!pick) return { card: null, counts };
 
-  const due = preview(pick.card, now, sched(pick.questionId));
+  const due = await balancedPreview(db, pick.card, now, sched(pick.questionId), { learnerId, questionId: pick.questionId, tz: opts.tz, ...settings });
   const previews = Object.fromEntries(
     RATINGS.map((r) => {
       const d = clampToInterview(due[r], settings, now, !scope || scope.has(pick.questionId));

@@ -7,7 +7,7 @@ import { newLearnerId } from "../../lib/learner/identity";
 import { cardToRow } from "../../lib/quiz/card-mapper";
 import { State } from "../../lib/quiz/enums";
 import { review, type CardState } from "../../lib/quiz/scheduler";
-import { submitReview, undoReview } from "../../lib/quiz/service";
+import { nextCard, submitReview, undoReview } from "../../lib/quiz/service";
 import { quizSession } from "../../lib/quiz/session";
 import { saveSettings } from "../../lib/quiz/settings";
 import { dayKey, weekdayOfKey } from "../../lib/time";
@@ -56,6 +56,15 @@ const goodInterval = review(dueReviewCard(6), 3, t0, { desiredRetention: 0.9, fu
  * batch's fuzz range; grades the batch Good and returns the due-per-day histogram over the range.
  */
 async function gradeBatch(settings: Parameters<typeof saveSettings>[2]): Promise<{ me: string; histogram: Map<string, number> }> {
+  const me = await clusteredLearner(settings);
+  for (const questionId of batchIds) await submitReview(db, me, { reviewId: rid(), questionId, rating: 3 }, t0, { tz: TZ });
+  const cards = await db.card.findMany({ where: { learnerId: me, state: { not: State.New } }, select: { due: true } });
+  const histogram = new Map<string, number>();
+  for (const c of cards) histogram.set(dayKey(c.due, TZ, 0), (histogram.get(dayKey(c.due, TZ, 0)) ?? 0) + 1);
+  return { me, histogram };
+}
+
+async function clusteredLearner(settings: Parameters<typeof saveSettings>[2]): Promise<string> {
   const me = newLearnerId();
   await saveSettings(db, me, { rolloverHour: 0, ...settings });
   const clusterDays = [goodInterval, goodInterval + 1];
@@ -65,11 +74,7 @@ async function gradeBatch(settings: Parameters<typeof saveSettings>[2]): Promise
       ...backgroundIds.map((questionId, i) => ({ learnerId: me, questionId, ...cardToRow({ ...dueReviewCard(30), due: new Date(t0.getTime() + clusterDays[i % 2] * DAY) }) })),
     ],
   });
-  for (const questionId of batchIds) await submitReview(db, me, { reviewId: rid(), questionId, rating: 3 }, t0, { tz: TZ });
-  const cards = await db.card.findMany({ where: { learnerId: me, state: { not: State.New } }, select: { due: true } });
-  const histogram = new Map<string, number>();
-  for (const c of cards) histogram.set(dayKey(c.due, TZ, 0), (histogram.get(dayKey(c.due, TZ, 0)) ?? 0) + 1);
-  return { me, histogram };
+  return me;
 }
 
 /** max / mean of cards per day over the days from the first to the last that has any. */
@@ -94,6 +99,24 @@ describe("load balancing", () => {
     const sum = (h: Map<string, number>) => [...h.values()].reduce((a, b) => a + b, 0);
     assert.equal(sum(on.histogram), BATCH + BACKGROUND);
     assert.equal(sum(off.histogram), BATCH + BACKGROUND);
+  });
+
+  it("shows on the grade buttons the day the grade then gives", async () => {
+    const me = await clusteredLearner({ loadBalance: true });
+    for (const [i, questionId] of batchIds.slice(0, 6).entries()) {
+      const rating = i % 2 ? 3 : 4;
+      const next = await nextCard(db, me, [questionId], t0, { tz: TZ });
+      const graded = await submitReview(db, me, { reviewId: rid(), questionId, rating }, t0, { tz: TZ });
+      assert.equal(next.card!.previews[rating].due, graded.card!.due.toISOString(), `${questionId} graded ${rating}`);
+    }
+  });
+
+  it("stays within the maximum interval", async () => {
+    const cap = goodInterval - 1;
+    const { me } = await gradeBatch({ loadBalance: true, maximumIntervalDays: cap });
+    const batch = await db.card.findMany({ where: { learnerId: me, questionId: { startsWith: "lb-batch" } }, select: { due: true, scheduledDays: true } });
+    assert.ok(batch.every((c) => c.scheduledDays <= cap && c.due.getTime() <= t0.getTime() + cap * DAY), `all within ${cap} days`);
+    assert.ok(new Set(batch.map((c) => c.scheduledDays)).size > 1, "still spread over the days below the cap");
   });
 
   it("is deterministic: the same learner state gives the same days", async () => {
