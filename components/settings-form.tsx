@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/action";
-import { SETTINGS_LIMITS as L, STEPS_MAX_LENGTH } from "@/lib/quiz/rules";
+import { EASY_DAY_LEVELS, SETTINGS_LIMITS as L, STEPS_MAX_LENGTH, WEEKDAYS } from "@/lib/quiz/rules";
 import { CompanyOptions } from "./company-options";
 
 type Action = (prev: ActionState, data: FormData) => Promise<ActionState>;
@@ -22,7 +22,20 @@ export function SettingsForm({
   initial,
 }: {
   action: Action;
-  initial: { desiredRetention: number; newPerDay: number; learningSteps: string; relearningSteps: string; maximumIntervalDays: number; reviewOrder: string; dailyGoal: number };
+  initial: {
+    desiredRetention: number;
+    newPerDay: number;
+    learningSteps: string;
+    relearningSteps: string;
+    maximumIntervalDays: number;
+    reviewOrder: string;
+    dailyGoal: number;
+    rolloverHour: number;
+    leechThreshold: number;
+    leechAction: string;
+    loadBalance: boolean;
+    easyDays: string;
+  };
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
@@ -52,6 +65,40 @@ export function SettingsForm({
       <Field state={state} name="dailyGoal" label="Daily goal (reviews; 0 = off)" help="Opt-in: shows a goal bar and a streak on Statistics.">
         <input type="number" name="dailyGoal" {...L.dailyGoal} defaultValue={initial.dailyGoal} />
       </Field>
+      <Field state={state} name="rolloverHour" label={`Next day starts at (hour, ${L.rolloverHour.min}–${L.rolloverHour.max})`} help="As Anki: with 4, a session at 1 a.m. still counts as the day before.">
+        <input type="number" name="rolloverHour" {...L.rolloverHour} defaultValue={initial.rolloverHour} />
+      </Field>
+      <Field state={state} name="leechThreshold" label="Leech threshold (lapses)" help="A card forgotten this many times is a leech: it is listed above with a link to rewrite or report it.">
+        <input type="number" name="leechThreshold" {...L.leechThreshold} defaultValue={initial.leechThreshold} />
+      </Field>
+      <Field state={state} name="leechAction" label="Leech action">
+        <select name="leechAction" defaultValue={initial.leechAction}>
+          <option value="suspend">Suspend and list it</option>
+          <option value="tag">Only list it</option>
+        </select>
+      </Field>
+      <Field state={state} name="loadBalance" label="Load balancing" help="Spread reviews evenly: each review goes to the least busy day its interval allows.">
+        <select name="loadBalance" defaultValue={initial.loadBalance ? "on" : "off"}>
+          <option value="on">On</option>
+          <option value="off">Off</option>
+        </select>
+      </Field>
+      <fieldset className="topic-picks">
+        <legend>Easy Days (with load balancing: fewer reviews on these days)</legend>
+        {WEEKDAYS.map((day, i) => (
+          <label key={day} className="inline-check">
+            {day}{" "}
+            <select name="easyDays" defaultValue={initial.easyDays[i] ?? "n"}>
+              {EASY_DAY_LEVELS.map((l) => (
+                <option key={l.code} value={l.code}>
+                  {l.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        {state?.fieldErrors?.easyDays && <span className="field-error">{state.fieldErrors.easyDays}</span>}
+      </fieldset>
       <div>
         <button className="button" type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save settings"}

@@ -1,5 +1,7 @@
 // Calendar days in the learner's time zone. A learner's "today" (new-card allowance, burying, the
-// heatmap, streaks) starts at their midnight, not the server's. Without a zone: the server's.
+// heatmap, streaks) starts at their rollover hour (as Anki's "next day starts at", 0 = midnight) in their
+// zone, not at the server's midnight. Without a zone: the server's. Before the rollover hour an instant
+// belongs to the previous day, so a session at 1 a.m. still counts toward the evening before.
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(tz: string): Intl.DateTimeFormat {
@@ -32,18 +34,26 @@ function offsetMs(at: Date, tz: string): number {
   return Date.UTC(w.y, w.m - 1, w.d, w.h, w.min, w.s) - Math.floor(at.getTime() / 1000) * 1000;
 }
 
-/** YYYY-MM-DD of `at` in `tz`. */
-export function dayKey(at: Date, tz?: string): string {
+/** YYYY-MM-DD of the learner's day holding `at` in `tz`: the calendar date, or the one before it before `rolloverHour`. */
+export function dayKey(at: Date, tz?: string, rolloverHour = 0): string {
+  let key: string;
+  let hour: number;
   if (!tz) {
     const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000);
-    return local.toISOString().slice(0, 10);
+    key = local.toISOString().slice(0, 10);
+    hour = at.getHours();
+  } else {
+    const w = wall(at, tz);
+    key = `${w.y}-${String(w.m).padStart(2, "0")}-${String(w.d).padStart(2, "0")}`;
+    hour = w.h;
   }
-  const w = wall(at, tz);
-  return `${w.y}-${String(w.m).padStart(2, "0")}-${String(w.d).padStart(2, "0")}`;
+  return hour < rolloverHour ? addDaysToKey(key, -1) : key;
 }
 
-/** The instant the day containing `now` began in `tz`. */
-export function startOfDay(now: Date, tz?: string): Date {
+/** The instant the learner's day containing `now` began in `tz` (its rollover hour). */
+export function startOfDay(now: Date, tz?: string, rolloverHour = 0): Date {
+  // Wall-clock hour arithmetic, so a daylight-saving change between midnight and the rollover is honoured.
+  if (rolloverHour > 0) return instantOnDay(dayKey(now, tz, rolloverHour), rolloverHour, tz);
   if (!tz) {
     const d = new Date(now);
     d.setHours(0, 0, 0, 0);
@@ -56,9 +66,15 @@ export function startOfDay(now: Date, tz?: string): Date {
   return new Date(midnightAsUtc - offsetMs(new Date(guess), tz));
 }
 
-export function startOfNextDay(now: Date, tz?: string): Date {
-  // 36 hours past midnight is always inside the next day, whatever the clocks did.
-  return startOfDay(new Date(startOfDay(now, tz).getTime() + 36 * 3_600_000), tz);
+export function startOfNextDay(now: Date, tz?: string, rolloverHour = 0): Date {
+  // 36 hours past the day's start is always inside the next day, whatever the clocks did.
+  return startOfDay(new Date(startOfDay(now, tz, rolloverHour).getTime() + 36 * 3_600_000), tz, rolloverHour);
+}
+
+/** Weekday of a YYYY-MM-DD key, Monday 0 … Sunday 6 (the order of the Easy Days setting). */
+export function weekdayOfKey(key: string): number {
+  const [y, m, d] = key.split("-").map(Number);
+  return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
 }
 
 /** Calendar arithmetic on YYYY-MM-DD keys (no time zone involved once the key is known). */

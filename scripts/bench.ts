@@ -13,6 +13,7 @@ import { contentDirs } from "../lib/paths";
 import { cardToRow, recordToLogRow } from "../lib/quiz/card-mapper";
 import { newCard, review } from "../lib/quiz/scheduler";
 import { submitReview } from "../lib/quiz/service";
+import { benchBalance } from "./bench-balance";
 import { benchSearch, benchWeight } from "./bench-search";
 import { benchWorkload } from "./bench-workload";
 
@@ -69,6 +70,8 @@ console.log(`content:check work (no HTML): ${checkMs.toFixed(0)} ms\n`);
 // Search over the real index.
 const { bundle, sectionTexts } = loadContent(contentDirs());
 const searchResult = benchSearch(bundle, sectionTexts, console.log);
+console.log();
+benchBalance(console.log);
 console.log();
 
 // Review writes: the app's path through Prisma vs the same transaction in raw better-sqlite3.

@@ -16,9 +16,9 @@ try {
   if (values.json) console.log(JSON.stringify(rows));
   else if (!rows.length) console.log(`No question has ${values.min} or more reviews of learned cards yet.`);
   else {
-    console.log("lapse rate  lapses/reviews  learners  question");
-    for (const r of rows) console.log(`${(r.lapseRate * 100).toFixed(0).padStart(9)}%  ${`${r.lapses}/${r.reviews}`.padStart(14)}  ${String(r.learners).padStart(8)}  ${r.questionId}`);
-    console.log("\nA high lapse rate means learners keep forgetting the answer: check its wording, length and key points (content/questions/<topic>/<id>.md).");
+    console.log("lapse rate  lapses/reviews  learners  leeches  question");
+    for (const r of rows) console.log(`${(r.lapseRate * 100).toFixed(0).padStart(9)}%  ${`${r.lapses}/${r.reviews}`.padStart(14)}  ${String(r.learners).padStart(8)}  ${String(r.leeches).padStart(7)}  ${r.questionId}`);
+    console.log("\nA high lapse rate means learners keep forgetting the answer: check its wording, length and key points (leeches: learners who forgot it up to their leech threshold) (content/questions/<topic>/<id>.md).");
   }
 } finally {
   await db.$disconnect();

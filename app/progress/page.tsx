@@ -20,7 +20,7 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export default async function ProgressPage() {
   const quiz = await viewerQuiz();
-  const [{ progress: p, settings, daysToInterview: days, projection, suspended, workload }, fit, devices] = await Promise.all([quiz.dashboard(), quiz.fitStatus(), devicesView()]);
+  const [{ progress: p, settings, daysToInterview: days, projection, suspended, workload, leeches }, fit, devices] = await Promise.all([quiz.dashboard(), quiz.fitStatus(), devicesView()]);
   const reviewsTotal = p.reviewsTotal;
   return (
     <>
@@ -137,6 +137,25 @@ export default async function ProgressPage() {
                     Release
                   </button>
                 </form>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {leeches.length > 0 && (
+        <>
+          <h2 id="leeches">Leeches</h2>
+          <p className="muted">
+            Cards you forgot {settings.leechThreshold} times or more{settings.leechAction === "suspend" ? " are suspended" : ""}. Usually the question is the problem: rewrite it or report it.
+          </p>
+          <ul className="question-list" data-testid="leech-list">
+            {leeches.map(({ questionId, title, href, lapses, fixHref }) => (
+              <li key={questionId}>
+                <Link href={href}>{title}</Link> <span className="muted">{lapses} lapses</span>{" "}
+                <a href={fixHref} rel="noopener noreferrer">
+                  Rewrite or report
+                </a>
               </li>
             ))}
           </ul>

@@ -73,6 +73,8 @@ export const prevCardSchema = z.object({
   buriedUntil: date.nullable().default(null),
   suspended: z.boolean().default(false),
   flagged: z.boolean().default(false),
+  // Absent in logs written before leeches existed: such a card was not one.
+  leech: z.boolean().default(false),
   createdAt: date.optional(),
   updatedAt: date.optional(),
 });

@@ -7,7 +7,7 @@ import type { Db } from "../db/client";
 import { lockLearner } from "../db/locks";
 import { Prisma } from "../generated/prisma/client";
 import { parsePrevCard } from "./card-mapper";
-import { QUESTION_ID, REVIEW_ORDERS, settingsNumbers, STEPS_MAX_LENGTH } from "./rules";
+import { easyDaysSchema, LEECH_ACTIONS, QUESTION_ID, REVIEW_ORDERS, settingsNumbers, STEPS_MAX_LENGTH } from "./rules";
 import { dateKeyToColumn, getSettings, type LearnerSettings } from "./settings";
 
 export const EXPORT_FORMAT = "de-interview-prep/progress";
@@ -36,6 +36,8 @@ const cardSchema = z.strictObject({
   buriedUntil: optDate,
   suspended: z.boolean(),
   flagged: z.boolean(),
+  // Files from before leeches have no such field: none of their cards was one.
+  leech: z.boolean().default(false),
   createdAt: date,
   updatedAt: date,
 });
@@ -78,6 +80,12 @@ export const exportSchema = z.strictObject({
     learningSteps: z.string().max(STEPS_MAX_LENGTH),
     relearningSteps: z.string().max(STEPS_MAX_LENGTH),
     reviewOrder: z.enum(REVIEW_ORDERS),
+    // Added with the Anki 24.11 scheduling options; an older file lacks them and leaves them as they are.
+    rolloverHour: settingsNumbers.rolloverHour.optional(),
+    leechThreshold: settingsNumbers.leechThreshold.optional(),
+    leechAction: z.enum(LEECH_ACTIONS).optional(),
+    loadBalance: z.boolean().optional(),
+    easyDays: easyDaysSchema.optional(),
     // A calendar date; older files wrote an instant, whose date as written is kept.
     interviewDate: z
       .string()
@@ -196,6 +204,11 @@ export async function importProgress(db: Db, learnerId: string, raw: unknown, no
         maximumIntervalDays: s.maximumIntervalDays,
         reviewOrder: s.reviewOrder,
         dailyGoal: s.dailyGoal,
+        rolloverHour: s.rolloverHour,
+        leechThreshold: s.leechThreshold,
+        leechAction: s.leechAction,
+        loadBalance: s.loadBalance,
+        easyDays: s.easyDays,
         interviewDate: dateKeyToColumn(s.interviewDate),
         interviewCompany: s.interviewCompany,
         interviewTopics: s.interviewTopics.join(",") || null,

@@ -38,11 +38,12 @@ export interface Progress {
 export async function getProgress(db: Db, learnerId: string, questions: Map<string, string>, now: Date, tz?: string, loaded: Loaded = {}): Promise<Progress> {
   const settings = loaded.settings ?? (await getSettings(db, learnerId, tz));
   const sched = schedulerSettings(settings, now, false);
+  const dayStart = startOfDay(now, tz, settings.rolloverHour);
   const since30 = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
   const [cards, reviewsToday, newToday, reviewsTotal, recent] = await Promise.all([
     loaded.cards ?? db.card.findMany({ where: { learnerId } }),
-    db.reviewLog.count({ where: { learnerId, reviewedAt: { gte: startOfDay(now, tz) } } }),
-    db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: startOfDay(now, tz) } } }),
+    db.reviewLog.count({ where: { learnerId, reviewedAt: { gte: dayStart } } }),
+    db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: dayStart } } }),
     db.reviewLog.count({ where: { learnerId } }),
     db.reviewLog.findMany({ where: { learnerId, state: State.Review, reviewedAt: { gte: since30 } }, select: { rating: true } }),
   ]);

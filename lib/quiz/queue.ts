@@ -5,7 +5,8 @@ import { dayKey, startOfDay } from "../time";
 import { rowToCard } from "./card-mapper";
 import { isLearningState, State } from "./enums";
 import { LEARN_AHEAD_MS } from "./rules";
-import { formatInterval, newCard, preview, retrievability, RATINGS, type CardState, type Rating } from "./scheduler";
+import { formatInterval, newCard, retrievability, RATINGS, type CardState, type Rating } from "./scheduler";
+import { balancedPreview } from "./load-balance";
 import { clampToInterview, daysUntilInterview, getSettings, schedulerSettings, type LearnerSettings } from "./settings";
 
 async function activeHashes(db: Db): Promise<Map<string, string>> {
@@ -60,11 +61,12 @@ export async function nextCard(
   opts: QueueOptions = {},
 ): Promise<{ card: NextCard | null; counts: QueueCounts }> {
   const inDeck = new Set(deckIds);
-  const [settings, hashOf, cards, newToday] = await Promise.all([
-    opts.settings ?? getSettings(db, learnerId, opts.tz),
+  // The new-card allowance counts from the start of the learner's day, which their rollover hour sets.
+  const settings = opts.settings ?? (await getSettings(db, learnerId, opts.tz));
+  const [hashOf, cards, newToday] = await Promise.all([
     opts.hashes ?? activeHashes(db),
     db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }),
-    db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: startOfDay(now, opts.tz) } } }),
+    db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: startOfDay(now, opts.tz, settings.rolloverHour) } } }),
   ]);
   const available = (c: CardRow) => inDeck.has(c.questionId) && hashOf.has(c.questionId) && !c.suspended && !(c.buriedUntil && c.buriedUntil > now);
   const changed = (c: CardRow) => c.state !== State.New && c.seenHash !== null && c.seenHash !== hashOf.get(c.questionId);
@@ -96,7 +98,7 @@ export async function nextCard(
   } else {
     const dueLearning = started.filter((c) => isLearningState(c.state) && c.due <= now);
     let dueReview = started.filter((c) => c.state === State.Review && (c.due <= now || changed(c)));
-    dueReview = orderReviews(dueReview, settings, now, sched, dayKey(now, opts.tz));
+    dueReview = orderReviews(dueReview, settings, now, sched, dayKey(now, opts.tz, settings.rolloverHour));
     const allowance = Math.max(0, newAllowance(settings, fresh, scope, now) - newToday);
     counts = { learning: dueLearning.length, review: dueReview.length, new: Math.min(allowance, fresh.length) };
     // Changed questions jump the queue: the learner should see the new answer in this session.
@@ -114,7 +116,7 @@ export async function nextCard(
   }
   if (!pick) return { card: null, counts };
 
-  const due = preview(pick.card, now, sched(pick.questionId));
+  const due = await balancedPreview(db, pick.card, now, sched(pick.questionId), { learnerId, questionId: pick.questionId, tz: opts.tz, ...settings });
   const previews = Object.fromEntries(
     RATINGS.map((r) => {
       const d = clampToInterview(due[r], settings, now, !scope || scope.has(pick.questionId));

@@ -5,7 +5,10 @@ import { AppError } from "../app-error";
 import { learnerLockStatements, lockLearner } from "../db/locks";
 import { startOfNextDay } from "../time";
 import { cardToRow, parsePrevCard, recordToLogRow, rowToCard } from "./card-mapper";
-import { newCard, review, type CardState, type Rating } from "./scheduler";
+import { newCard, type CardState, type Rating } from "./scheduler";
+import { balancedReview } from "./load-balance";
+import { leechUpdate } from "./leech";
+import { SETTINGS_DEFAULTS } from "./rules";
 import { clampToInterview, rowToSettings, schedulerSettings, type LearnerSettings } from "./settings";
 
 export class QuizError extends AppError {
@@ -33,6 +36,8 @@ export interface WriteOptions {
   settings?: LearnerSettings;
   /** Whether the learner row exists; known with `settings`. Unknown means "create it if missing". */
   learnerExists?: boolean;
+  /** The learner's IANA time zone: load balancing counts cards per day of theirs. */
+  tz?: string;
 }
 
 const notInQuiz = (id: string) => new QuizError(404, `No question with id "${id}" is in the quiz.`);
@@ -70,9 +75,10 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     const scope = opts.interviewScope ?? null;
     const inScope = !scope || scope.has(input.questionId);
     const before = row ? rowToCard(row) : newCard(now);
-    const { card, log } = review(before, input.rating, now, schedulerSettings(settings, now, inScope));
+    const balance = { learnerId, questionId: input.questionId, tz: opts.tz, ...settings };
+    const { card, log } = await balancedReview(q, before, input.rating, now, schedulerSettings(settings, now, inScope), balance);
     card.due = clampToInterview(card.due, settings, now, inScope);
-    const data = { ...cardToRow(card), seenHash: question.contentHash, buriedUntil: null };
+    const data = { ...cardToRow(card), ...leechUpdate(before.lapses, card.lapses, settings), seenHash: question.contentHash, buriedUntil: null };
     const writes = (c: Tx) => [
       c.reviewLog.create({
         data: { id: reviewId, learnerId, questionId: input.questionId, durationMs: input.durationMs, prevCard: row ? JSON.stringify(row) : null, ...recordToLogRow(log) },
@@ -193,7 +199,8 @@ async function withCard(db: Db, learnerId: string, questionId: string, now: Date
   return { buriedUntil: row.buriedUntil, suspended: row.suspended, flagged: row.flagged };
 }
 
-export const buryCard = (db: Db, learnerId: string, questionId: string, now: Date, tz?: string) =>
-  withCard(db, learnerId, questionId, now, { buriedUntil: startOfNextDay(now, tz) });
+/** Buried until the learner's next day starts (their rollover hour; the default one when not given). */
+export const buryCard = (db: Db, learnerId: string, questionId: string, now: Date, tz?: string, rolloverHour: number = SETTINGS_DEFAULTS.rolloverHour) =>
+  withCard(db, learnerId, questionId, now, { buriedUntil: startOfNextDay(now, tz, rolloverHour) });
 export const setSuspended = (db: Db, learnerId: string, questionId: string, suspended: boolean, now: Date) => withCard(db, learnerId, questionId, now, { suspended });
 export const setFlagged = (db: Db, learnerId: string, questionId: string, flagged: boolean, now: Date) => withCard(db, learnerId, questionId, now, { flagged });

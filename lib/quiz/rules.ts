@@ -20,7 +20,33 @@ export const SETTINGS_LIMITS = {
   newPerDay: { min: 0, max: 500, step: 1 },
   maximumIntervalDays: { min: 1, max: 36500, step: 1 },
   dailyGoal: { min: 0, max: 1000, step: 1 },
+  rolloverHour: { min: 0, max: 23, step: 1 },
+  leechThreshold: { min: 1, max: 100, step: 1 },
 } as const;
+
+/** What happens to a card when its lapses reach the leech threshold (Anki's "leech action"). */
+export const LEECH_ACTIONS = ["suspend", "tag"] as const;
+export type LeechAction = (typeof LEECH_ACTIONS)[number];
+
+/**
+ * Easy Days: one letter per weekday, Monday first. A day's weight divides its load when load balancing
+ * picks a due day, so a reduced day looks twice as full and a "none" day is used only when nothing else
+ * in the fuzz range is open.
+ */
+export const EASY_DAY_LEVELS = [
+  { code: "n", label: "Normal", weight: 1 },
+  { code: "r", label: "Reduced", weight: 0.5 },
+  { code: "x", label: "None", weight: 0 },
+] as const;
+export type EasyDayCode = (typeof EASY_DAY_LEVELS)[number]["code"];
+export const EASY_DAY_CODES = EASY_DAY_LEVELS.map((l) => l.code) as [EasyDayCode, ...EasyDayCode[]];
+export const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] as const;
+export const EASY_DAYS = /^[nrx]{7}$/;
+export const easyDaysSchema = z.string().regex(EASY_DAYS, "easyDays must be 7 letters, Monday first: n (normal), r (reduced) or x (none)");
+
+/** Load balancing applies from the first interval ts-fsrs fuzzes up to one whose range is still a few days wide. */
+export const LOAD_BALANCE_MIN_DAYS = 3;
+export const LOAD_BALANCE_MAX_DAYS = 90;
 
 export const STEPS_MAX_LENGTH = 60;
 
@@ -32,6 +58,12 @@ export const SETTINGS_DEFAULTS = {
   maximumIntervalDays: 36500,
   reviewOrder: "due" as ReviewOrder,
   dailyGoal: 0,
+  // As Anki: the learner's day starts at 4 a.m., so a late-night session still counts as "today".
+  rolloverHour: 4,
+  leechThreshold: 8,
+  leechAction: "suspend" as LeechAction,
+  loadBalance: true,
+  easyDays: "nnnnnnn",
 };
 
 export const INTERVIEW_RETENTION = 0.95;
@@ -51,6 +83,8 @@ export const settingsNumbers = {
   newPerDay: ranged("newPerDay", true),
   maximumIntervalDays: ranged("maximumIntervalDays", true),
   dailyGoal: ranged("dailyGoal", true),
+  rolloverHour: ranged("rolloverHour", true),
+  leechThreshold: ranged("leechThreshold", true),
 };
 
 /** The workload projection on Progress: how far ahead, and which desired retentions it compares. */

@@ -1,6 +1,6 @@
 // The only module that knows ts-fsrs. Pure: every function takes `now` and returns new values,
 // so scheduling is testable without a clock or a database (the Anki/ts-fsrs split).
-import { createEmptyCard, fsrs, generatorParameters, Rating as FsrsRating, type Card, type Grade, type StepUnit } from "ts-fsrs";
+import { createEmptyCard, fsrs, generatorParameters, get_fuzz_range, Rating as FsrsRating, type Card, type Grade, type StepUnit } from "ts-fsrs";
 
 import { RATINGS, State, type Rating } from "./enums";
 
@@ -43,9 +43,11 @@ export interface SchedulerSettings {
   relearningSteps?: StepUnit[];
   /** Personal FSRS parameters; the FSRS-6 defaults when absent. */
   weights?: number[];
+  /** False when load balancing picks the day inside the fuzz range instead (lib/quiz/load-balance.ts). */
+  fuzz?: boolean;
 }
 
-export const DEFAULT_SETTINGS: Required<Omit<SchedulerSettings, "weights">> = {
+export const DEFAULT_SETTINGS: Required<Omit<SchedulerSettings, "weights" | "fuzz">> = {
   desiredRetention: 0.9,
   maximumIntervalDays: 36500,
   learningSteps: ["1m", "10m"],
@@ -66,7 +68,7 @@ const instances = new Map<string, ReturnType<typeof fsrs>>();
 const MAX_INSTANCES = 256;
 
 function scheduler(settings: SchedulerSettings) {
-  const key = JSON.stringify([settings.desiredRetention, settings.maximumIntervalDays, settings.learningSteps, settings.relearningSteps, settings.weights]);
+  const key = JSON.stringify([settings.desiredRetention, settings.maximumIntervalDays, settings.learningSteps, settings.relearningSteps, settings.weights, settings.fuzz !== false]);
   let f = instances.get(key);
   if (!f) {
     if (instances.size >= MAX_INSTANCES) instances.delete(instances.keys().next().value!);
@@ -83,7 +85,7 @@ function build(settings: SchedulerSettings, fuzz = true) {
       request_retention: s.desiredRetention,
       maximum_interval: s.maximumIntervalDays,
       // Fuzz spreads reviews of cards learned together; ts-fsrs seeds it from the card and time, so it stays deterministic.
-      enable_fuzz: fuzz,
+      enable_fuzz: fuzz && s.fuzz !== false,
       enable_short_term: true,
       learning_steps: s.learningSteps,
       relearning_steps: s.relearningSteps,
@@ -128,6 +130,12 @@ export function review(card: CardState, rating: Rating, now: Date, settings: Sch
       reviewedAt: now,
     },
   };
+}
+
+/** The whole-day intervals ts-fsrs's fuzz may pick for `interval` (the range load balancing chooses in). */
+export function fuzzRange(interval: number, elapsedDays: number, maximumIntervalDays: number): { min: number; max: number } {
+  const r = get_fuzz_range(interval, elapsedDays, maximumIntervalDays);
+  return { min: r.min_ivl, max: r.max_ivl };
 }
 
 /** The due date each grade would give right now, for the labels on the grade buttons. */

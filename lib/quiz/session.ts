@@ -15,6 +15,7 @@ import { projectedRecall } from "./recall";
 import { buryCard, setFlagged, setSuspended, submitReview, undoReview, type ReviewInput } from "./review";
 import { AppError } from "../app-error";
 import { instantOnDay } from "../time";
+import { editUrl } from "../site";
 import { daysUntilInterview, rowToSettings, saveInterview, saveSettings, type interviewInput, type LearnerSettings, type settingsInput } from "./settings";
 import type { z } from "zod";
 import { getStats, type Stats } from "./stats";
@@ -37,6 +38,12 @@ export function cardLink(id: string): CardLink {
   const ex = getExerciseArtifacts().byId.get(id);
   if (ex) return { questionId: id, title: ex.title, href: `/practice/${id}` };
   return { questionId: id, title: id, href: `/questions/${id}` };
+}
+
+function leechLink(id: string, lapses: number): LeechLink {
+  const file = getQuestion(id)?.file;
+  const link = cardLink(id);
+  return { ...link, lapses, fixHref: file ? editUrl(file) : link.href };
 }
 
 export interface LearnerState {
@@ -88,6 +95,13 @@ export interface Dashboard {
   suspended: CardLink[];
   /** Expected reviews per day ahead at several desired retentions. */
   workload: Workload;
+  leeches: LeechLink[];
+}
+
+/** A leech on Progress: the question, its lapses and where to fix it (the source file, else its page). */
+export interface LeechLink extends CardLink {
+  lapses: number;
+  fixHref: string;
 }
 
 export type QuizSession = ReturnType<typeof quizSession>;
@@ -127,7 +141,7 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
 
   async function grade(input: ReviewInput): Promise<ReviewResponse> {
     const { settings, exists, scope } = await load();
-    const result = await submitReview(db, learnerId, input, now, { settings, learnerExists: exists, interviewScope: scope });
+    const result = await submitReview(db, learnerId, input, now, { settings, learnerExists: exists, interviewScope: scope, tz });
     return { duplicate: result.duplicate, due: result.card?.due.toISOString() ?? null, state: result.card?.state ?? null };
   }
 
@@ -136,7 +150,7 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
   async function control(questionId: string, action: ControlAction): Promise<ControlResponse> {
     const flags =
       action === "bury"
-        ? await buryCard(db, learnerId, questionId, now, tz)
+        ? await buryCard(db, learnerId, questionId, now, tz, (await load()).settings.rolloverHour)
         : action === "suspend" || action === "unsuspend"
           ? await setSuspended(db, learnerId, questionId, action === "suspend", now)
           : await setFlagged(db, learnerId, questionId, action === "flag", now);
@@ -152,7 +166,8 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
     const projection = scope && settings.interviewAt ? await projectedRecall(db, learnerId, [...scope], settings.interviewAt, { settings, cards: all }) : null;
     const suspended = all.filter((c) => c.suspended).map((c) => cardLink(c.questionId));
     const workload = projectWorkload(settings, all, topics, progress.byState.new, progress.newAvailableToday, now, tz);
-    return { progress, settings, daysToInterview: days, projection, suspended, workload };
+    const leeches = all.filter((c) => c.leech).map((c) => leechLink(c.questionId, c.lapses));
+    return { progress, settings, daysToInterview: days, projection, suspended, workload, leeches };
   }
 
   /** Per deck string: questions, cards due now and cards never studied, for the deck picker. */

@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import type { Learner, Prisma } from "../generated/prisma/client";
 import { dayKey, instantOnDay } from "../time";
 import { parseSteps, type SchedulerSettings } from "./scheduler";
-import { DATE_KEY, DAY_MS, INTERVIEW_RETENTION, REVIEW_ORDERS, SETTINGS_DEFAULTS, settingsNumbers, STEPS_MAX_LENGTH, type ReviewOrder } from "./rules";
+import { DATE_KEY, DAY_MS, EASY_DAY_CODES, EASY_DAYS, INTERVIEW_RETENTION, LEECH_ACTIONS, REVIEW_ORDERS, SETTINGS_DEFAULTS, settingsNumbers, STEPS_MAX_LENGTH, type LeechAction, type ReviewOrder } from "./rules";
 
 export { REVIEW_ORDERS, type ReviewOrder } from "./rules";
 
@@ -15,6 +15,13 @@ export interface LearnerSettings {
   maximumIntervalDays: number;
   reviewOrder: ReviewOrder;
   dailyGoal: number;
+  /** Hour (0–23) at which the learner's day starts, in their time zone. */
+  rolloverHour: number;
+  leechThreshold: number;
+  leechAction: LeechAction;
+  loadBalance: boolean;
+  /** 7 letters, Monday first (lib/quiz/rules.ts EASY_DAY_LEVELS). */
+  easyDays: string;
   /** The interview's calendar day as the learner picked it (YYYY-MM-DD), or null. */
   interviewDate: string | null;
   /** When the interview starts: 09:00 on that day in the learner's time zone (the server's without one). */
@@ -47,6 +54,15 @@ export const settingsInput = z.object({
   maximumIntervalDays: z.coerce.number().pipe(settingsNumbers.maximumIntervalDays),
   reviewOrder: z.enum(REVIEW_ORDERS, { message: "Pick one of the listed orders" }),
   dailyGoal: z.coerce.number().pipe(settingsNumbers.dailyGoal),
+  rolloverHour: z.coerce.number().pipe(settingsNumbers.rolloverHour),
+  leechThreshold: z.coerce.number().pipe(settingsNumbers.leechThreshold),
+  leechAction: z.enum(LEECH_ACTIONS, { message: "Pick suspend or tag" }),
+  loadBalance: z.enum(["on", "off"], { message: "Pick on or off" }).transform((v) => v === "on"),
+  // One select per weekday, Monday first, all named easyDays: FormData sends them as an array of 7.
+  easyDays: z
+    .array(z.enum(EASY_DAY_CODES, { message: "Pick normal, reduced or none for each day" }))
+    .length(7, "Pick a level for each of the 7 days")
+    .transform((days) => days.join("")),
 });
 
 export const interviewInput = z.object({
@@ -92,6 +108,12 @@ export function rowToSettings(row: Learner | null, tz?: string): LearnerSettings
     // An enum column: the database holds only these values.
     reviewOrder: row.reviewOrder,
     dailyGoal: row.dailyGoal,
+    rolloverHour: row.rolloverHour,
+    leechThreshold: row.leechThreshold,
+    leechAction: row.leechAction,
+    loadBalance: row.loadBalance,
+    // A text column: anything malformed (hand-edited database) reads as no easy days.
+    easyDays: EASY_DAYS.test(row.easyDays) ? row.easyDays : SETTINGS_DEFAULTS.easyDays,
     interviewDate,
     interviewAt: interviewDate ? instantOnDay(interviewDate, 9, tz) : null,
     interviewCompany: row.interviewCompany,

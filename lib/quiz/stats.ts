@@ -24,8 +24,10 @@ export interface Stats {
 /** Everything the statistics page draws, for one learner, over the quizzable questions (id → topic). */
 export async function getStats(db: Db, learnerId: string, questions: Map<string, string>, now: Date, tz?: string, heatmapDays = 182, loaded: Loaded = {}): Promise<Stats> {
   const settings = loaded.settings ?? (await getSettings(db, learnerId, tz));
-  const today = dayKey(now, tz);
-  const since = new Date(startOfDay(now, tz).getTime() - Math.max(heatmapDays, 7 * 12) * 86_400_000 - 3_600_000);
+  // Days run from the learner's rollover hour to the next: a review at 1 a.m. counts toward the evening before.
+  const roll = settings.rolloverHour;
+  const today = dayKey(now, tz, roll);
+  const since = new Date(startOfDay(now, tz, roll).getTime() - Math.max(heatmapDays, 7 * 12) * 86_400_000 - 3_600_000);
   const [logs, cards, practiceTotal, progress] = await Promise.all([
     db.reviewLog.findMany({ where: { learnerId, reviewedAt: { gte: since } }, select: { reviewedAt: true, state: true, rating: true } }),
     db.card.findMany({ where: { learnerId, state: { not: State.New }, suspended: false }, select: { questionId: true, due: true } }),
@@ -35,7 +37,7 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
   ]);
 
   const perDay = new Map<string, number>();
-  const logDay = logs.map((l) => dayKey(l.reviewedAt, tz));
+  const logDay = logs.map((l) => dayKey(l.reviewedAt, tz, roll));
   for (const k of logDay) perDay.set(k, (perDay.get(k) ?? 0) + 1);
   const heatmap: DayCount[] = [];
   for (let i = heatmapDays - 1; i >= 0; i--) {
@@ -46,7 +48,7 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
   const forecast: DayCount[] = Array.from({ length: 30 }, (_, i) => ({ day: addDaysToKey(today, i), count: 0 }));
   for (const c of cards) {
     if (!questions.has(c.questionId)) continue;
-    const offset = Math.max(0, daysBetweenKeys(today, dayKey(c.due, tz)));
+    const offset = Math.max(0, daysBetweenKeys(today, dayKey(c.due, tz, roll)));
     if (offset < 30) forecast[offset].count++;
   }
 

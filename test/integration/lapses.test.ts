@@ -4,6 +4,7 @@ import type { Db } from "../../lib/db/client";
 import { newLearnerId } from "../../lib/learner/identity";
 import { lapseReport } from "../../lib/quiz/lapses";
 import { submitReview } from "../../lib/quiz/service";
+import { saveSettings } from "../../lib/quiz/settings";
 import { quizDb, reviewIds } from "../helpers";
 
 let db: Db;
@@ -21,6 +22,8 @@ describe("lapse report", () => {
     for (let l = 0; l < 3; l++) {
       const me = newLearnerId();
       learnerIds.push(me);
+      // One learner calls a card a leech after 2 lapses (tag only, so the test's schedule goes on unchanged).
+      if (l === 0) await saveSettings(db, me, { leechThreshold: 2, leechAction: "tag" });
       for (const [q, again] of [["sql-fixture-rank", true], ["sql-fixture-window", false]] as const) {
         let now = t0;
         const first = await submitReview(db, me, { reviewId: rid(), questionId: q, rating: 4 }, new Date(now));
@@ -39,9 +42,11 @@ describe("lapse report", () => {
     assert.equal(rows[0].questionId, "sql-fixture-rank");
     assert.equal(rows[0].lapses, 6);
     assert.equal(rows[0].learners, 3);
+    assert.equal(rows[0].leeches, 1, "only the learner with threshold 2 has it as a leech");
+    assert.equal(rows.find((r) => r.questionId === "sql-fixture-window")?.leeches, 0);
     assert.equal(rows.find((r) => r.questionId === "sql-fixture-window")?.lapseRate, 0);
     // Aggregates only: exactly the report's fields, and no learner's id anywhere in the output.
-    for (const row of rows) assert.deepEqual(Object.keys(row).sort(), ["lapseRate", "lapses", "learners", "questionId", "reviews"]);
+    for (const row of rows) assert.deepEqual(Object.keys(row).sort(), ["lapseRate", "lapses", "learners", "leeches", "questionId", "reviews"]);
     const text = JSON.stringify(rows);
     for (const id of learnerIds) assert.ok(!text.includes(id), "no learner id leaks");
   });

@@ -22,7 +22,7 @@ let source: string;
 before(async () => {
   db = await quizDb();
   source = newLearnerId();
-  await saveSettings(db, source, { desiredRetention: 0.85, newPerDay: 7, learningSteps: "2m 15m", dailyGoal: 12 });
+  await saveSettings(db, source, { desiredRetention: 0.85, newPerDay: 7, learningSteps: "2m 15m", dailyGoal: 12, rolloverHour: 6, leechThreshold: 5, leechAction: "tag", loadBalance: false, easyDays: "nnnnnrx" });
   await saveInterview(db, source, { interviewDate: new Date("2026-06-20T09:00:00Z"), interviewCompany: "fixture-co", interviewTopics: ["sql"] });
   let now = t0;
   for (const [q, r] of [["sql-fixture-window", 3], ["sql-fixture-rank", 1], ["sql-fixture-window", 4], ["kafka-fixture-offsets", 2]] as const) {
@@ -52,6 +52,23 @@ describe("export and import", () => {
     assert.equal(report.reviewsAdded, 0);
     assert.equal(report.reviewsAlreadyPresent, 4);
     assert.deepEqual(await state(source), before);
+  });
+
+  it("imports a file from before the scheduling options, keeping their defaults", async () => {
+    const file = JSON.parse(JSON.stringify(await exportProgress(db, source, t0)));
+    assert.deepEqual(
+      [file.settings.rolloverHour, file.settings.leechThreshold, file.settings.leechAction, file.settings.loadBalance, file.settings.easyDays],
+      [6, 5, "tag", false, "nnnnnrx"],
+      "the export carries them",
+    );
+    for (const k of ["rolloverHour", "leechThreshold", "leechAction", "loadBalance", "easyDays"]) delete file.settings[k];
+    for (const c of file.cards) delete c.leech;
+    const fresh = newLearnerId();
+    await importProgress(db, fresh, file);
+    const row = await db.learner.findUniqueOrThrow({ where: { id: fresh } });
+    assert.deepEqual([row.rolloverHour, row.leechThreshold, row.leechAction, row.loadBalance, row.easyDays], [4, 8, "suspend", true, "nnnnnnn"]);
+    assert.equal(await db.card.count({ where: { learnerId: fresh, leech: true } }), 0);
+    assert.equal(await db.card.count({ where: { learnerId: fresh } }), file.cards.length);
   });
 
   it("rejects a bad file and changes nothing", async () => {

@@ -4,6 +4,7 @@ import type { Db } from "../../lib/db/client";
 import { newLearnerId } from "../../lib/learner/identity";
 import { buryCard, nextCard, projectedRecall, QuizError, setFlagged, setSuspended, submitReview, undoReview } from "../../lib/quiz/service";
 import { getProgress } from "../../lib/quiz/progress";
+import { quizSession } from "../../lib/quiz/session";
 import { saveInterview, saveSettings } from "../../lib/quiz/settings";
 import { quizDb, reviewIds } from "../helpers";
 
@@ -90,14 +91,32 @@ describe("bury, suspend, flag", () => {
 describe("the learner's day", () => {
   it("counts today's new cards and buries until midnight in the learner's time zone", async () => {
     const me = newLearnerId();
-    await saveSettings(db, me, { newPerDay: 1 });
+    // Rollover at midnight: the days of a calendar (the default, 4 a.m., is tested below).
+    await saveSettings(db, me, { newPerDay: 1, rolloverHour: 0 });
     // 23:00 on 1 May in Tokyo, then 01:00 on 2 May there: a new day for the learner.
     await submitReview(db, me, { reviewId: rid(), questionId: "sql-fixture-rank", rating: 3 }, new Date("2026-05-01T14:00:00Z"));
     const later = new Date("2026-05-01T16:00:00Z");
     assert.equal((await nextCard(db, me, ["sql-fixture-window"], later, { tz: "Asia/Tokyo" })).counts.new, 1);
     assert.equal((await nextCard(db, me, ["sql-fixture-window"], later, { tz: "UTC" })).counts.new, 0);
-    const buried = await buryCard(db, me, "sql-fixture-window", later, "America/New_York");
+    const buried = await buryCard(db, me, "sql-fixture-window", later, "America/New_York", 0);
     assert.equal(buried.buriedUntil!.toISOString(), "2026-05-02T04:00:00.000Z");
+  });
+
+  it("starts the day at the rollover hour: 1 a.m. is still yesterday, a card buried at 2 a.m. returns at 4 a.m.", async () => {
+    const me = newLearnerId();
+    await saveSettings(db, me, { newPerDay: 1, rolloverHour: 4 });
+    // 23:00 on 1 May in Tokyo, then 01:00 on 2 May there: before 4 a.m., so still the learner's 1 May.
+    await submitReview(db, me, { reviewId: rid(), questionId: "sql-fixture-rank", rating: 3 }, new Date("2026-05-01T14:00:00Z"));
+    assert.equal((await nextCard(db, me, ["sql-fixture-window"], new Date("2026-05-01T16:00:00Z"), { tz: "Asia/Tokyo" })).counts.new, 0);
+    assert.equal((await nextCard(db, me, ["sql-fixture-window"], new Date("2026-05-01T19:00:00Z"), { tz: "Asia/Tokyo" })).counts.new, 1, "04:00 in Tokyo: a new day");
+
+    // Through the facade, which reads the learner's hour: 02:00 on 3 May in New York (06:00Z).
+    const at2am = new Date("2026-05-03T06:00:00Z");
+    const res = await quizSession(db, me, { now: at2am, tz: "America/New_York" }).control("sql-fixture-window", "bury");
+    assert.equal(res.buriedUntil, "2026-05-03T08:00:00.000Z", "04:00 the same calendar day in New York, not the next midnight");
+    const only = ["sql-fixture-window"];
+    assert.equal((await nextCard(db, me, only, new Date("2026-05-03T07:59:00Z"), { tz: "America/New_York" })).card, null);
+    assert.equal((await nextCard(db, me, only, new Date("2026-05-03T08:00:00Z"), { tz: "America/New_York" })).card?.questionId, "sql-fixture-window");
   });
 });
 

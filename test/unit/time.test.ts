@@ -26,3 +26,21 @@ describe("learner days", () => {
     assert.equal(validTimeZone("x'; drop"), false);
   });
 });
+
+describe("rollover hour", () => {
+  it("keeps the small hours in the day before and starts the day at the hour", () => {
+    // 02:00 on 3 May in New York (UTC-4).
+    const at2am = new Date("2026-05-03T06:00:00Z");
+    assert.equal(dayKey(at2am, "America/New_York", 4), "2026-05-02");
+    assert.equal(dayKey(at2am, "America/New_York", 0), "2026-05-03");
+    assert.equal(startOfDay(at2am, "America/New_York", 4).toISOString(), "2026-05-02T08:00:00.000Z");
+    assert.equal(startOfNextDay(at2am, "America/New_York", 4).toISOString(), "2026-05-03T08:00:00.000Z", "04:00 the same calendar day");
+    assert.equal(startOfNextDay(new Date("2026-05-03T09:00:00Z"), "America/New_York", 4).toISOString(), "2026-05-04T08:00:00.000Z");
+  });
+
+  it("follows the wall clock across a daylight-saving change", () => {
+    // Berlin springs forward at 02:00 on 29 March: 04:00 that day is 02:00Z, 04:00 the next is 02:00Z too.
+    assert.equal(startOfNextDay(new Date("2026-03-28T12:00:00Z"), "Europe/Berlin", 4).toISOString(), "2026-03-29T02:00:00.000Z");
+    assert.equal(startOfNextDay(new Date("2026-03-29T12:00:00Z"), "Europe/Berlin", 4).toISOString(), "2026-03-30T02:00:00.000Z");
+  });
+});
