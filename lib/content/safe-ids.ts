@@ -12,7 +12,7 @@ export const CONTENT_ID_PREFIX = "user-content-";
  */
 const RESERVED = new Set([
   "main", "main-nav", "devices", "link-help", "site-search", "typed", "proposed-note", "mock-typed", "stack", "scale", "questions", "podcasts", "slides",
-  "sources", "stage", "interview", "settings", "data", "arrow", "next", "workload", "backlog",
+  "sources", "stage", "interview", "settings", "data", "arrow", "next", "workload", "workload-total", "backlog", "leeches", "leech-list", "interview-summary",
 ]);
 /** Prefixes of ids the app generates: glossary tooltips, glossary letters, footnotes. */
 const RESERVED_PREFIXES = ["term-", "letter-", CONTENT_ID_PREFIX];
