@@ -7,6 +7,7 @@ import { isLearningState, State } from "./enums";
 import { LEARN_AHEAD_MS } from "./rules";
 import { formatInterval, newCard, preview, retrievability, RATINGS, type CardState, type Rating } from "./scheduler";
 import { clampToInterview, daysUntilInterview, getSettings, schedulerSettings, type LearnerSettings } from "./settings";
+import { sameDaySiblings } from "./siblings";
 
 async function activeHashes(db: Db): Promise<Map<string, string>> {
   const rows = await db.question.findMany({ where: { archivedAt: null }, select: { id: true, contentHash: true } });
@@ -50,7 +51,8 @@ export interface QueueOptions {
 /**
  * The next card to show: learning cards that are due, then review cards that are due (and cards whose
  * question changed since last studied), then new cards while today's allowance lasts, then learning
- * cards due within 20 minutes. Suspended and buried cards are skipped.
+ * cards due within 20 minutes. Suspended and buried cards are skipped, and so is a card whose sibling (same
+ * concept, lib/quiz/siblings.ts) was reviewed today.
  */
 export async function nextCard(
   db: Db,
@@ -60,19 +62,22 @@ export async function nextCard(
   opts: QueueOptions = {},
 ): Promise<{ card: NextCard | null; counts: QueueCounts }> {
   const inDeck = new Set(deckIds);
-  const [settings, hashOf, cards, newToday] = await Promise.all([
+  const [settings, hashOf, cards, newToday, siblingSeen] = await Promise.all([
     opts.settings ?? getSettings(db, learnerId, opts.tz),
     opts.hashes ?? activeHashes(db),
     db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }),
     db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: startOfDay(now, opts.tz) } } }),
+    // Practice (cram) is the learner asking for everything; only the schedule keeps siblings apart.
+    opts.practice ? () => false : sameDaySiblings(db, learnerId, startOfDay(now, opts.tz)),
   ]);
-  const available = (c: CardRow) => inDeck.has(c.questionId) && hashOf.has(c.questionId) && !c.suspended && !(c.buriedUntil && c.buriedUntil > now);
+  const available = (c: CardRow) =>
+    inDeck.has(c.questionId) && hashOf.has(c.questionId) && !c.suspended && !(c.buriedUntil && c.buriedUntil > now) && !siblingSeen(c.questionId);
   const changed = (c: CardRow) => c.state !== State.New && c.seenHash !== null && c.seenHash !== hashOf.get(c.questionId);
   const byId = new Map(cards.map((c) => [c.questionId, c]));
   const started = cards.filter((c) => c.state !== State.New && available(c));
   const fresh = deckIds.filter((id) => {
     const c = byId.get(id);
-    return hashOf.has(id) && (!c || (c.state === State.New && available(c)));
+    return hashOf.has(id) && (c ? c.state === State.New && available(c) : !siblingSeen(id));
   });
   const scope = opts.interviewScope ?? null;
   const sched = (questionId: string) => schedulerSettings(settings, now, !scope || scope.has(questionId));

@@ -123,7 +123,7 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
 
   async function grade(input: ReviewInput): Promise<ReviewResponse> {
     const { settings, exists, scope } = await load();
-    const result = await submitReview(db, learnerId, input, now, { settings, learnerExists: exists, interviewScope: scope });
+    const result = await submitReview(db, learnerId, input, now, { settings, learnerExists: exists, interviewScope: scope, tz });
     return { duplicate: result.duplicate, due: result.card?.due.toISOString() ?? null, state: result.card?.state ?? null };
   }
 
