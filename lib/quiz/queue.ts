@@ -51,8 +51,8 @@ export interface QueueOptions {
 /**
  * The next card to show: learning cards that are due, then review cards that are due (and cards whose
  * question changed since last studied), then new cards while today's allowance lasts, then learning
- * cards due within 20 minutes. Suspended and buried cards are skipped, and so is a card whose sibling (same
- * concept, lib/quiz/siblings.ts) was reviewed today.
+ * cards due within 20 minutes. Suspended and buried cards are skipped, and so is a card not yet reviewed
+ * today whose sibling (same concept, lib/quiz/siblings.ts) was reviewed today.
  */
 export async function nextCard(
   db: Db,
