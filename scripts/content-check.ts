@@ -6,6 +6,7 @@ import { contentDirs, generatedDir } from "../lib/paths";
 import { runExerciseCheckCli } from "../lib/exercises/check";
 import { loadContent } from "../lib/content/load";
 import { loadoutIssues } from "../lib/quiz/loadout";
+import { conceptKeys } from "../lib/content/siblings";
 import { formatIssue, type ContentIssue } from "../lib/content/issues";
 import { SqlChecker, checkQuality, checkedShareIssues, groupOf, strictMode } from "../lib/content/quality";
 
@@ -55,4 +56,6 @@ console.log(
   `content check passed in ${ms} ms: ${bundle.chapters.length} chapters, ${bundle.caseStudies.length} case studies, ` +
     `${bundle.questions.length} questions, ${bundle.glossary.length} glossary terms, ${bundle.topics.length} topics.`,
 );
+const concepts = conceptKeys(bundle.questions);
+console.log(`siblings: ${new Set(concepts.values()).size} group(s) of questions that test one concept (${concepts.size} questions).`);
 if (!(await runExerciseCheckCli({ roots: contentDirs(), cacheDir: generatedDir() }))) process.exit(1);

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Db } from "../db/client";
-import { syncQuestions, type SyncReport } from "../db/sync-questions";
+import { syncQuestions, type QuestionRow, type SyncReport } from "../db/sync-questions";
 import { buildSearchIndex, searchDocs, SEARCH_FILE } from "../search/index";
 import { BUNDLE_FILE } from "./index";
 import { gitDates } from "./git-dates";
@@ -15,6 +15,7 @@ import { EXERCISES_FILE, type ExerciseArtifacts } from "../exercises/types";
 import { exerciseRows } from "../exercises/cards";
 import { writeSnapshots } from "../exercises/snapshots";
 import { computeLoadouts, loadoutIssues } from "../quiz/loadout";
+import { conceptKeys } from "./siblings";
 
 export interface IngestReport {
   sync: SyncReport;
@@ -64,11 +65,8 @@ export async function ingest(db: Db, roots: string[], outDir: string, opts: { fo
   try {
     staged.push(stage(path.join(outDir, BUNDLE_FILE), JSON.stringify(bundle)));
     staged.push(stage(path.join(outDir, EXERCISES_FILE), JSON.stringify(exercises.artifacts)));
-    sync = await syncQuestions(db, [
-      ...bundle.questions.map((q) => ({ id: q.id, topic: q.topic, difficulty: q.difficulty, chapter: q.chapter, hash: q.hash })),
-      // Exercises are cards too; their `ex-` ids never collide with question ids.
-      ...exerciseRows(exercises.artifacts.exercises),
-    ]);
+    // Exercises are cards too; their `ex-` ids never collide with question ids.
+    sync = await syncQuestions(db, [...questionRows(bundle), ...exerciseRows(exercises.artifacts.exercises)]);
   } catch (err) {
     for (const s of staged) fs.rmSync(s.tmp, { force: true });
     throw err;
@@ -78,6 +76,12 @@ export async function ingest(db: Db, roots: string[], outDir: string, opts: { fo
   // Written last: a crash before this line means the next ingest does the full work again.
   fs.writeFileSync(path.join(outDir, STAMP_FILE), JSON.stringify({ fingerprint }));
   return { sync, counts: countsOf(bundle), ms: Math.round(performance.now() - started), reused: false };
+}
+
+/** The Question rows of a bundle, each with its sibling group's concept key (null without siblings). */
+function questionRows(bundle: ContentBundle): QuestionRow[] {
+  const concepts = conceptKeys(bundle.questions);
+  return bundle.questions.map((q) => ({ id: q.id, topic: q.topic, difficulty: q.difficulty, chapter: q.chapter, hash: q.hash, concept: concepts.get(q.id) ?? null }));
 }
 
 const countsOf = (b: ContentBundle) => ({ chapters: b.chapters.length, caseStudies: b.caseStudies.length, questions: b.questions.length, glossary: b.glossary.length });
@@ -97,10 +101,7 @@ async function reuseOutputs(db: Db, outDir: string, fingerprint: string, started
   const bundle = JSON.parse(fs.readFileSync(path.join(outDir, BUNDLE_FILE), "utf8")) as ContentBundle;
   const artifacts = JSON.parse(fs.readFileSync(path.join(outDir, EXERCISES_FILE), "utf8")) as ExerciseArtifacts;
   // The database may be new (or another one) even when the files are current, so it is still synced.
-  const sync = await syncQuestions(db, [
-    ...bundle.questions.map((q) => ({ id: q.id, topic: q.topic, difficulty: q.difficulty, chapter: q.chapter, hash: q.hash })),
-    ...exerciseRows(artifacts.exercises),
-  ]);
+  const sync = await syncQuestions(db, [...questionRows(bundle), ...exerciseRows(artifacts.exercises)]);
   return { sync, counts: countsOf(bundle), ms: Math.round(performance.now() - started), reused: true };
 }
 

@@ -113,6 +113,9 @@ export const questionSchema = z.strictObject({
   // An open question has no answer yet; it is browsable and searchable but only quizzable through `sameAs`.
   open: z.boolean().default(false),
   sameAs: slug.optional(),
+  // Questions that test the same concept: the quiz never serves two of a group on one day. Symmetric and
+  // transitive (ingest joins the lists into groups), so listing each sibling from one side is enough.
+  siblings: z.array(slug).default([]),
   source: sourceSchema.optional(),
   // Switches off a heuristic check for this file (or one key point) when it misfires; the reason is required.
   skipChecks: z

@@ -1,5 +1,6 @@
 import type { ContentIssue } from "./issues";
 import type { LoadResult } from "./load";
+import { siblingIssues } from "./siblings";
 
 export const ANSWER_WORDS = { min: 40, max: 250 } as const;
 export const NEAR_DUPLICATE_JACCARD = 0.8;
@@ -91,6 +92,7 @@ export function validateBundle(result: LoadResult): ContentIssue[] {
     }
   }
 
+  issues.push(...siblingIssues(bundle.questions, at));
   issues.push(...nearDuplicates(bundle.questions, at));
   return issues;
 }

@@ -9,6 +9,8 @@ export interface QuestionRow {
   difficulty: string;
   chapter: string;
   hash: string;
+  /** The sibling group's concept key (lib/content/siblings.ts); null or absent without siblings. */
+  concept?: string | null;
 }
 
 export interface SyncReport {
@@ -21,7 +23,7 @@ export interface SyncReport {
 
 /**
  * Mirrors content question ids into the database in one transaction: new → insert, changed → update,
- * gone → archive. Learner rows (cards, reviews) are never touched, so progress survives any content PR.
+ * gone → archive. Sibling concept keys are written with the rows, so a group is never half-updated. Learner rows (cards, reviews) are never touched, so progress survives any content PR.
  */
 export async function syncQuestions(db: Db, questions: QuestionRow[], now = new Date()): Promise<SyncReport> {
   const report: SyncReport = { inserted: 0, updated: 0, archived: 0, restored: 0, unchanged: 0 };
@@ -29,16 +31,16 @@ export async function syncQuestions(db: Db, questions: QuestionRow[], now = new 
     // Two instances starting at once would both insert the same new ids: the second waits, then sees them.
     await lockQuestionSync(db, tx);
     const existing = new Map((await tx.question.findMany()).map((q) => [q.id, q]));
-    const toInsert: { id: string; topic: string; difficulty: string; chapter: string; contentHash: string }[] = [];
+    const toInsert: { id: string; topic: string; difficulty: string; chapter: string; contentHash: string; concept: string | null }[] = [];
     for (const q of questions) {
       const row = existing.get(q.id);
-      const data = { topic: q.topic, difficulty: q.difficulty, chapter: q.chapter, contentHash: q.hash };
+      const data = { topic: q.topic, difficulty: q.difficulty, chapter: q.chapter, contentHash: q.hash, concept: q.concept ?? null };
       if (!row) {
         toInsert.push({ id: q.id, ...data });
         continue;
       }
       existing.delete(q.id);
-      const changed = row.topic !== q.topic || row.difficulty !== q.difficulty || row.chapter !== q.chapter || row.contentHash !== q.hash;
+      const changed = row.topic !== q.topic || row.difficulty !== q.difficulty || row.chapter !== q.chapter || row.contentHash !== q.hash || row.concept !== data.concept;
       if (!changed && !row.archivedAt) {
         report.unchanged++;
         continue;

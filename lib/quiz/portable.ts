@@ -68,6 +68,9 @@ const reviewSchema = z.strictObject({
       ctx.addIssue({ code: "custom", message: "prevCard is not a card as this app stores it" });
       return z.NEVER;
     }),
+  // Siblings the answer buried (lib/quiz/siblings.ts); absent in files written before siblings existed.
+  // Undo parses it again, so a bad value only means nothing is unburied.
+  buriedSiblings: z.string().max(4000).nullable().optional(),
   createdAt: date,
 });
 

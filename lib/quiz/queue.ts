@@ -8,6 +8,7 @@ import { LEARN_AHEAD_MS } from "./rules";
 import { formatInterval, newCard, retrievability, RATINGS, type CardState, type Rating } from "./scheduler";
 import { balancedPreview } from "./load-balance";
 import { clampToInterview, daysUntilInterview, getSettings, schedulerSettings, type LearnerSettings } from "./settings";
+import { sameDaySiblings } from "./siblings";
 
 async function activeHashes(db: Db): Promise<Map<string, string>> {
   const rows = await db.question.findMany({ where: { archivedAt: null }, select: { id: true, contentHash: true } });
@@ -51,7 +52,8 @@ export interface QueueOptions {
 /**
  * The next card to show: learning cards that are due, then review cards that are due (and cards whose
  * question changed since last studied), then new cards while today's allowance lasts, then learning
- * cards due within 20 minutes. Suspended and buried cards are skipped.
+ * cards due within 20 minutes. Suspended and buried cards are skipped, and so is a card not yet reviewed
+ * today whose sibling (same concept, lib/quiz/siblings.ts) was reviewed today.
  */
 export async function nextCard(
   db: Db,
@@ -61,20 +63,24 @@ export async function nextCard(
   opts: QueueOptions = {},
 ): Promise<{ card: NextCard | null; counts: QueueCounts }> {
   const inDeck = new Set(deckIds);
-  // The new-card allowance counts from the start of the learner's day, which their rollover hour sets.
+  // The day (for the new-card allowance and the sibling rule) starts at the learner's rollover hour.
   const settings = opts.settings ?? (await getSettings(db, learnerId, opts.tz));
-  const [hashOf, cards, newToday] = await Promise.all([
+  const dayStart = startOfDay(now, opts.tz, settings.rolloverHour);
+  const [hashOf, cards, newToday, siblingSeen] = await Promise.all([
     opts.hashes ?? activeHashes(db),
     db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }),
-    db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: startOfDay(now, opts.tz, settings.rolloverHour) } } }),
+    db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: dayStart } } }),
+    // Practice (cram) is the learner asking for everything; only the schedule keeps siblings apart.
+    opts.practice ? () => false : sameDaySiblings(db, learnerId, dayStart),
   ]);
-  const available = (c: CardRow) => inDeck.has(c.questionId) && hashOf.has(c.questionId) && !c.suspended && !(c.buriedUntil && c.buriedUntil > now);
+  const available = (c: CardRow) =>
+    inDeck.has(c.questionId) && hashOf.has(c.questionId) && !c.suspended && !(c.buriedUntil && c.buriedUntil > now) && !siblingSeen(c.questionId);
   const changed = (c: CardRow) => c.state !== State.New && c.seenHash !== null && c.seenHash !== hashOf.get(c.questionId);
   const byId = new Map(cards.map((c) => [c.questionId, c]));
   const started = cards.filter((c) => c.state !== State.New && available(c));
   const fresh = deckIds.filter((id) => {
     const c = byId.get(id);
-    return hashOf.has(id) && (!c || (c.state === State.New && available(c)));
+    return hashOf.has(id) && (c ? c.state === State.New && available(c) : !siblingSeen(id));
   });
   const scope = opts.interviewScope ?? null;
   const sched = (questionId: string) => schedulerSettings(settings, now, !scope || scope.has(questionId));

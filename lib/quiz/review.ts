@@ -10,6 +10,7 @@ import { balancedReview } from "./load-balance";
 import { leechUpdate } from "./leech";
 import { SETTINGS_DEFAULTS } from "./rules";
 import { clampToInterview, rowToSettings, schedulerSettings, type LearnerSettings } from "./settings";
+import { siblingBury, unburySiblings } from "./siblings";
 
 export class QuizError extends AppError {
   constructor(status: 400 | 404 | 409, message: string) {
@@ -36,7 +37,7 @@ export interface WriteOptions {
   settings?: LearnerSettings;
   /** Whether the learner row exists; known with `settings`. Unknown means "create it if missing". */
   learnerExists?: boolean;
-  /** The learner's IANA time zone: load balancing counts cards per day of theirs. */
+  /** The learner's IANA time zone: load balancing counts cards per day of theirs, and sibling burying lasts until their next day. */
   tz?: string;
 }
 
@@ -63,7 +64,7 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
   const attempt = async (q: Tx, locked: boolean): Promise<ReviewResult | "undone"> => {
     const [learner, question, row, undone] = await Promise.all([
       opts.settings && !locked ? null : q.learner.findUnique({ where: { id: learnerId } }),
-      q.question.findUnique({ where: { id: input.questionId }, select: { contentHash: true, archivedAt: true } }),
+      q.question.findUnique({ where: { id: input.questionId }, select: { contentHash: true, archivedAt: true, concept: true } }),
       q.card.findUnique({ where: key }),
       q.undoneReview.findUnique({ where: { learnerId_id: { learnerId, id: reviewId } } }),
     ]);
@@ -79,10 +80,12 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     const { card, log } = await balancedReview(q, before, input.rating, now, schedulerSettings(settings, now, inScope), balance);
     card.due = clampToInterview(card.due, settings, now, inScope);
     const data = { ...cardToRow(card), ...leechUpdate(before.lapses, card.lapses, settings), seenHash: question.contentHash, buriedUntil: null };
+    const bury = await siblingBury(q, learnerId, input.questionId, question.concept, now, opts.tz, settings.rolloverHour);
     const writes = (c: Tx) => [
       c.reviewLog.create({
-        data: { id: reviewId, learnerId, questionId: input.questionId, durationMs: input.durationMs, prevCard: row ? JSON.stringify(row) : null, ...recordToLogRow(log) },
+        data: { id: reviewId, learnerId, questionId: input.questionId, durationMs: input.durationMs, prevCard: row ? JSON.stringify(row) : null, buriedSiblings: bury.column, ...recordToLogRow(log) },
       }),
+      ...bury.writes(c),
       row
         ? c.card.update({ where: { ...key, updatedAt: row.updatedAt }, data })
         : c.card.create({ data: { learnerId, questionId: input.questionId, ...data } }),
@@ -174,6 +177,7 @@ export async function undoReview(db: Db, learnerId: string, reviewId: string): P
     } else {
       await tx.card.delete({ where: key });
     }
+    await unburySiblings(tx, learnerId, log.buriedSiblings);
     await tx.reviewLog.delete({ where: { learnerId_id: { learnerId, id } } });
     await tx.undoneReview.create({ data: { learnerId, id } });
     return { questionId: log.questionId };

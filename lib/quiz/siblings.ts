@@ -1,0 +1,107 @@
+// Sibling burying (Anki's "bury review/new siblings"): questions that test the same concept share a
+// concept key on their Question row (lib/content/siblings.ts computes it at ingest). Grading one buries
+// its siblings that would come up before the next day; the queue skips any card whose concept another
+// question was reviewed under today, which also covers new siblings that have no card row to bury.
+// Every query is bounded by the learner and the concept key (an indexed column); the only id lists are
+// one sibling group's, which the content check caps at MAX_SIBLING_GROUP.
+import { z } from "zod";
+import type { Prisma } from "../generated/prisma/client";
+import type { Db } from "../db/client";
+import { MAX_SIBLING_GROUP } from "../content/siblings";
+import { startOfNextDay } from "../time";
+import { State } from "./enums";
+import { questionIdSchema } from "./rules";
+
+type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export interface SiblingBury {
+  /** Value for ReviewLog.buriedSiblings: the ids this answer buries (JSON), or null for none. */
+  column: string | null;
+  /** The bury write, to run in the same transaction as the answer's log row and card. */
+  writes: (c: Tx) => Prisma.PrismaPromise<unknown>[];
+}
+
+const NONE: SiblingBury = { column: null, writes: () => [] };
+
+/**
+ * Which siblings grading `questionId` buries: the learner's new and review cards of the same concept that
+ * are due before the next day begins, not suspended and not already buried. Read before the write so
+ * the log row can name them for undo.
+ */
+export async function siblingBury(q: Tx, learnerId: string, questionId: string, concept: string | null, now: Date, tz?: string, rolloverHour = 0): Promise<SiblingBury> {
+  if (!concept) return NONE;
+  const until = startOfNextDay(now, tz, rolloverHour);
+  const rows = await q.card.findMany({
+    where: {
+      learnerId,
+      question: { concept },
+      questionId: { not: questionId },
+      // As Anki: a sibling in (re)learning keeps its steps; only new and review siblings are buried.
+      state: { in: [State.New, State.Review] },
+      suspended: false,
+      due: { lt: until },
+      OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }],
+    },
+    select: { questionId: true },
+    orderBy: { questionId: "asc" },
+    take: MAX_SIBLING_GROUP,
+  });
+  if (rows.length === 0) return NONE;
+  const ids = rows.map((r) => r.questionId);
+  return {
+    column: JSON.stringify(ids),
+    writes: (c) => [c.card.updateMany({ where: { learnerId, question: { concept }, questionId: { in: ids } }, data: { buriedUntil: until } })],
+  };
+}
+
+// The column may come from an imported file: parsed, never trusted; a bad value unburies nothing.
+const buriedSchema = z.array(questionIdSchema).max(MAX_SIBLING_GROUP * 4);
+
+/** Undo of an answer: its buried siblings come back (they were unburied before it, or it would not have buried them). */
+export async function unburySiblings(tx: Tx, learnerId: string, column: string | null): Promise<void> {
+  if (!column) return;
+  let ids: string[];
+  try {
+    const parsed = buriedSchema.safeParse(JSON.parse(column));
+    if (!parsed.success) return;
+    ids = parsed.data;
+  } catch (err) {
+    if (err instanceof SyntaxError) return;
+    throw err;
+  }
+  if (ids.length) await tx.card.updateMany({ where: { learnerId, questionId: { in: ids } }, data: { buriedUntil: null } });
+}
+
+/**
+ * For the queue: a predicate that is true for a question not reviewed today whose concept another
+ * question was reviewed under today (since `dayStart`). A card already reviewed today keeps its
+ * learning steps: the rule keeps a second card of a concept from starting, not the first from finishing. Two reads: today's reviews that have a concept (a range on the
+ * learner's log), then the questions of those concepts (by the concept index).
+ */
+export async function sameDaySiblings(db: Db, learnerId: string, dayStart: Date): Promise<(questionId: string) => boolean> {
+  const reviewed = await db.reviewLog.findMany({
+    where: { learnerId, reviewedAt: { gte: dayStart }, question: { concept: { not: null } } },
+    select: { questionId: true, question: { select: { concept: true } } },
+    distinct: ["questionId"],
+  });
+  if (reviewed.length === 0) return () => false;
+  const seenUnder = new Map<string, Set<string>>();
+  for (const r of reviewed) {
+    const key = r.question.concept!;
+    seenUnder.set(key, (seenUnder.get(key) ?? new Set()).add(r.questionId));
+  }
+  // One concept per question reviewed today at most, so this list is as long as a day's reviews, not the content.
+  const keys = [...seenUnder.keys()];
+  const conceptOf = new Map<string, string>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const rows = await db.question.findMany({ where: { concept: { in: keys.slice(i, i + CHUNK) } }, select: { id: true, concept: true } });
+    for (const row of rows) conceptOf.set(row.id, row.concept!);
+  }
+  return (questionId) => {
+    const key = conceptOf.get(questionId);
+    const seen = key ? seenUnder.get(key) : undefined;
+    return !!seen && !seen.has(questionId);
+  };
+}
+
+const CHUNK = 500;
