@@ -74,6 +74,19 @@ describe("offline answers", () => {
     assert.deepEqual(await cardOf(merged), card);
   });
 
+  it("ends in the same card when late answers from two devices arrive at once", async () => {
+    const deviceA = [answer(Rating.Good, 0), answer(Rating.Good, 2 * D)];
+    const deviceB = [answer(Rating.Again, H), answer(Rating.Hard, D), answer(Rating.Good, 3 * D)];
+    const racing = newLearnerId();
+    for (const a of deviceA) await send(racing, a, at(4 * D));
+    const results = await Promise.all([...deviceB, ...deviceA].map((a) => send(racing, a, at(4 * D + 60_000))));
+    assert.deepEqual(results.map((r) => r.duplicate), [false, false, false, true, true]);
+    const straight = newLearnerId();
+    for (const a of [...deviceA, ...deviceB].sort((x, y) => x.reviewedAt.getTime() - y.reviewedAt.getTime())) await send(straight, { ...a, reviewId: rid() }, a.reviewedAt);
+    assert.deepEqual(await cardOf(racing), await cardOf(straight));
+    assert.equal(await db.reviewLog.count({ where: { learnerId: racing } }), 5);
+  });
+
   it("lets the latest answer be undone after a late merge", async () => {
     const learner = newLearnerId();
     const late = answer(Rating.Again, 2 * D);
