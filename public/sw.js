@@ -64,7 +64,8 @@ async function networkFirst(request, url) {
   const cache = await caches.open(PAGES);
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === "basic" && isPage(url)) {
+    // A redirected response may not answer a navigation from the cache (the browser refuses it).
+    if (response.ok && response.type === "basic" && !response.redirected && isPage(url)) {
       await cache.put(request, response.clone());
       await trim(cache, MAX_PAGES);
     }

@@ -7,6 +7,8 @@ import { enqueue, queued, queuedCount, removeQueued } from "./offline-store";
 /** Fired on window whenever the number of waiting answers may have changed; detail is the count. */
 export const OUTBOX_EVENT = "quiz-outbox";
 
+const SEND_TIMEOUT_MS = 10_000;
+
 export type SendResult = { kind: "stored"; response: ReviewResponse } | { kind: "unreachable" } | { kind: "refused"; message: string };
 
 /**
@@ -16,9 +18,10 @@ export type SendResult = { kind: "stored"; response: ReviewResponse } | { kind: 
 export async function sendReview(body: ReviewBody): Promise<SendResult> {
   let res: Response;
   try {
-    res = await fetch("/api/quiz/review", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    // A connection that hangs counts as none: the answer is queued, and if it did arrive the replay is a duplicate.
+    res = await fetch("/api/quiz/review", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
   } catch (err) {
-    // fetch rejects only when no answer came back: offline, DNS, a dropped connection.
+    // fetch rejects only when no answer came back: offline, DNS, a dropped connection, the timeout.
     console.info("quiz: answer queued, server unreachable", err);
     return { kind: "unreachable" };
   }
