@@ -12,7 +12,10 @@ export function OfflineStatus() {
   const [note, setNote] = useState("");
 
   useEffect(() => {
-    const onCount = (e: Event) => setWaiting((e as CustomEvent<number>).detail);
+    const onCount = (e: Event) => {
+      setWaiting((e as CustomEvent<number>).detail);
+      setOnline(navigator.onLine);
+    };
     const sync = () => {
       setOnline(navigator.onLine);
       if (!navigator.onLine) return;
