@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { TimeZoneCookie } from "@/components/time-zone-cookie";
 import { CodeCopy } from "@/components/code-copy";
+import { ServiceWorker } from "@/components/service-worker";
 import { SITE_DESCRIPTION, SITE_NAME, siteUrl } from "@/lib/site";
 import "./globals.css";
 
@@ -36,6 +37,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <TimeZoneCookie />
         <CodeCopy />
+        <ServiceWorker />
         <SiteHeader />
         <main id="main">{children}</main>
         <footer className="site-footer">

@@ -6,6 +6,7 @@ import { proposeGrade } from "@/lib/quiz/rubric";
 import { AnswerView } from "./answer-view";
 import { CardTools } from "./card-tools";
 import { GradeBar } from "./grade-bar";
+import { OfflineStatus } from "./offline-status";
 import { QuestionCard } from "./question-card";
 import { SessionSummary } from "./session-summary";
 import { useQuizKeys } from "./use-quiz-keys";
@@ -55,6 +56,7 @@ export function QuizSession({ deck, deckTitle, limit, mode, practice }: { deck: 
           No interview date is set, so this deck covers every question at your usual retention. <Link href="/progress#interview">Set a date in Progress</Link>.
         </p>
       )}
+      {!practice && <OfflineStatus />}
       <div className="quiz-counts" aria-label="Cards waiting">
         {counts && !practice && (
           <>

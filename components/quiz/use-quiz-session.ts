@@ -1,6 +1,8 @@
 "use client";
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import { quizApi, uuid } from "@/lib/quiz/client-api";
+import { NetworkError, quizApi, uuid } from "@/lib/quiz/client-api";
+import { dropFromPacks, packCard, savePack, unqueue } from "@/lib/quiz/offline-store";
+import { announce, submitAnswer } from "@/lib/quiz/offline-sync";
 import type { ControlAction, EmptyReason, NextResponse, QueueCountsDto, StudyCard } from "@/lib/quiz/dto";
 import type { Rating } from "@/lib/quiz/enums";
 
@@ -28,6 +30,7 @@ export interface SessionState {
 type Action =
   | { type: "loading" }
   | { type: "loaded"; data: NextResponse }
+  | { type: "offline-card"; card: StudyCard }
   | { type: "reveal" }
   | { type: "busy"; busy: boolean }
   | { type: "graded"; reviewId: string; questionId: string; rating: Rating; practice: boolean; limit: number }
@@ -48,6 +51,9 @@ export function reducer(s: SessionState, a: Action): SessionState {
         interviewDate: a.data.interviewDate,
         phase: a.data.card ? { kind: "question", card: a.data.card, shownAt: Date.now() } : { kind: "done", reason: "empty", empty: a.data.empty },
       };
+    case "offline-card":
+      // Counts come from the server; offline they would be guesses, so none are shown.
+      return { ...s, counts: null, phase: { kind: "question", card: a.card, shownAt: Date.now() } };
     case "reveal":
       return s.phase.kind === "question" ? { ...s, phase: { ...s.phase, kind: "answer" } } : s;
     case "busy":
@@ -75,6 +81,8 @@ export function reducer(s: SessionState, a: Action): SessionState {
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const warn = (what: string) => (err: unknown) => console.warn(`quiz: ${what}`, err);
+const NO_SAVED_CARDS = "You are offline and this device has no more saved cards for this deck. Your answers sync when you are back online.";
 
 /** The study session's state and the calls that change it; the component only renders and binds keys. */
 export function useQuizSession({ deck, practice, limit }: { deck: string; practice: boolean; limit: number }) {
@@ -90,6 +98,10 @@ export function useQuizSession({ deck, practice, limit }: { deck: string; practi
   }));
   const practised = useRef<string[]>([]);
   const busy = useRef(false);
+  // Offline: questions answered in this session (skipped in the saved pack) and the cards answered
+  // while queued, so undoing a queued answer can show its card again without the server.
+  const answered = useRef(new Set<string>());
+  const queuedCards = useRef(new Map<string, StudyCard>());
 
   const loadNext = useCallback(
     async (prefer?: string) => {
@@ -97,15 +109,19 @@ export function useQuizSession({ deck, practice, limit }: { deck: string; practi
       try {
         dispatch({ type: "loaded", data: await quizApi.next(deck, { practice, exclude: practice ? practised.current : undefined, prefer }) });
       } catch (err) {
-        dispatch({ type: "error", message: message(err) });
+        if (practice || !(err instanceof NetworkError)) return dispatch({ type: "error", message: message(err) });
+        // No connection: go on with the cards saved for this deck (lib/quiz/offline-store.ts).
+        const card = (prefer && queuedCards.current.get(prefer)) || (await packCard(deck, answered.current).catch(warn("no saved pack")));
+        dispatch(card ? { type: "offline-card", card } : { type: "error", message: NO_SAVED_CARDS });
       }
     },
     [deck, practice],
   );
 
   useEffect(() => {
-    void loadNext();
-  }, [loadNext]);
+    // The pack is fetched after the first card, so a first-time visitor gets one learner cookie, not two.
+    void loadNext().then(() => (practice ? undefined : quizApi.pack(deck).then(savePack).catch(warn("offline pack not saved"))));
+  }, [loadNext, deck, practice]);
 
   /** Runs one request at a time; a key pressed twice does not send two. */
   const exclusive = useCallback(async (fn: () => Promise<void>, onError: (m: string) => void) => {
@@ -131,8 +147,16 @@ export function useQuizSession({ deck, practice, limit }: { deck: string; practi
       return exclusive(
         async () => {
           const reviewId = uuid();
-          await quizApi.review({ reviewId, questionId: card.questionId, rating, durationMs: Math.min(Date.now() - phase.shownAt, 3_600_000), ...(practice ? { practice: true } : {}) });
-          if (practice) practised.current.push(card.questionId);
+          const body = { reviewId, questionId: card.questionId, rating, durationMs: Math.min(Date.now() - phase.shownAt, 3_600_000) };
+          if (practice) {
+            await quizApi.review({ ...body, practice: true });
+            practised.current.push(card.questionId);
+          } else {
+            // Online or not, the grade lands at once: queued answers are sent in order when the server is back.
+            if ((await submitAnswer(body)) === "queued") queuedCards.current.set(card.questionId, card);
+            answered.current.add(card.questionId);
+            await dropFromPacks(card.questionId).catch(warn("pack not updated"));
+          }
           dispatch({ type: "graded", reviewId, questionId: card.questionId, rating, practice, limit });
           if (tally[1] + tally[2] + tally[3] + tally[4] + 1 < limit) await loadNext();
         },
@@ -147,7 +171,11 @@ export function useQuizSession({ deck, practice, limit }: { deck: string; practi
     if (!last) return;
     return exclusive(
       async () => {
-        await quizApi.undo(last.reviewId);
+        // Still on the device: taking it out of the outbox is the whole undo.
+        if (await unqueue(last.reviewId).catch(warn("outbox not read"))) {
+          answered.current.delete(last.questionId);
+          await announce();
+        } else await quizApi.undo(last.reviewId);
         dispatch({ type: "undone" });
         await loadNext(last.questionId);
       },

@@ -1,6 +1,6 @@
 // The browser's one way to call the quiz API. Every call either returns the typed response or throws
 // an Error whose message can be shown to the learner as is (network failures included).
-import type { ControlAction, ControlResponse, MockRoundResponse, NextResponse, ReviewBody, ReviewResponse, UndoResponse } from "./dto";
+import type { ControlAction, ControlResponse, MockRoundResponse, NextResponse, PackResponse, ReviewBody, ReviewResponse, UndoResponse } from "./dto";
 
 export function uuid(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -13,6 +13,9 @@ export function uuid(): string {
 
 const NETWORK = "Could not reach the server. Check your connection and try again.";
 
+/** The request got no answer (offline, connection dropped): the quiz falls back to what the device has saved. */
+export class NetworkError extends Error {}
+
 async function errorOf(res: Response): Promise<string> {
   const data = (await res.json().catch((err: unknown) => ({ error: err instanceof Error ? res.statusText : String(err) }))) as { error?: string };
   return data.error ?? res.statusText ?? `HTTP ${res.status}`;
@@ -23,7 +26,7 @@ async function getJson<T>(url: string): Promise<T> {
   try {
     res = await fetch(url, { cache: "no-store" });
   } catch (err) {
-    throw new Error(NETWORK, { cause: err });
+    throw new NetworkError(NETWORK, { cause: err });
   }
   if (!res.ok) throw new Error(await errorOf(res));
   return (await res.json()) as T;
@@ -70,6 +73,7 @@ export const quizApi = {
     if (opts.prefer) params.set("prefer", opts.prefer);
     return getJson(`/api/quiz/next?${params}`);
   },
+  pack: (deck: string) => getJson<PackResponse>(`/api/quiz/pack?${new URLSearchParams({ deck })}`),
   review: (body: ReviewBody) => postJson<ReviewResponse>("/api/quiz/review", body),
   undo: (reviewId: string) => postJson<UndoResponse>("/api/quiz/undo", { reviewId }),
   control: (questionId: string, action: ControlAction) => postJson<ControlResponse>("/api/quiz/card", { questionId, action }),

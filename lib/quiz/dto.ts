@@ -24,8 +24,21 @@ export const reviewBody = z.object({
   rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { message: "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)" }),
   durationMs: z.number().int().min(0).max(24 * 3600 * 1000).optional(),
   practice: z.boolean().optional(),
+  /** When the learner answered, by the device's clock: an answer queued offline is sent later. The server
+   * checks the window (lib/quiz/answer-time.ts); without it the answer is dated on arrival. */
+  reviewedAt: z.iso.datetime({ offset: true, message: "reviewedAt must be an ISO 8601 date-time, e.g. 2026-01-31T09:30:00.000Z" }).optional(),
 });
 export type ReviewBody = z.input<typeof reviewBody>;
+
+export const packQuery = z.object({ deck: deckString.default("all") });
+export type PackQuery = z.output<typeof packQuery>;
+
+/** Cards sent ahead, with their answers, so the quiz can go on offline (stored in IndexedDB). */
+export interface PackResponse {
+  deck: string;
+  createdAt: string;
+  cards: StudyCard[];
+}
 
 export const undoBody = z.object({ reviewId: z.uuid({ message: "reviewId must be the UUID of the answer to undo" }).transform((s) => s.toLowerCase()) });
 

@@ -7,6 +7,7 @@ import { startOfNextDay } from "../time";
 import { cardToRow, parsePrevCard, recordToLogRow, rowToCard } from "./card-mapper";
 import { newCard, type CardState, type Rating } from "./scheduler";
 import { balancedReview } from "./load-balance";
+import { insertLateReview } from "./late-review";
 import { leechUpdate } from "./leech";
 import { SETTINGS_DEFAULTS } from "./rules";
 import { clampToInterview, rowToSettings, schedulerSettings, type LearnerSettings } from "./settings";
@@ -61,7 +62,7 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
   const key = { learnerId_questionId: { learnerId, questionId: input.questionId } };
 
   // One attempt through `q` (the client, or an interactive transaction that already holds the lock).
-  const attempt = async (q: Tx, locked: boolean): Promise<ReviewResult | "undone"> => {
+  const attempt = async (q: Tx, locked: boolean): Promise<ReviewResult | "undone" | "late"> => {
     const [learner, question, row, undone] = await Promise.all([
       opts.settings && !locked ? null : q.learner.findUnique({ where: { id: learnerId } }),
       q.question.findUnique({ where: { id: input.questionId }, select: { contentHash: true, archivedAt: true, concept: true } }),
@@ -75,6 +76,13 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     const exists = locked ? learner !== null : opts.settings ? opts.learnerExists !== false : learner !== null;
     const scope = opts.interviewScope ?? null;
     const inScope = !scope || scope.has(input.questionId);
+    // An answer older than the card's last one (synced late by an offline device) is merged into the
+    // card's log in time order; that reads the log, so it runs on the locked attempt (lib/quiz/late-review.ts).
+    if (row?.lastReview && row.lastReview > now) {
+      if (!locked) return "late";
+      const late = { learnerId, reviewId, questionId: input.questionId, rating: input.rating, durationMs: input.durationMs, reviewedAt: now };
+      return { duplicate: false, card: await insertLateReview(q, { ...late, row, contentHash: question.contentHash, settings, inScope, tz: opts.tz }) };
+    }
     const before = row ? rowToCard(row) : newCard(now);
     const balance = { learnerId, questionId: input.questionId, tz: opts.tz, ...settings };
     const { card, log } = await balancedReview(q, before, input.rating, now, schedulerSettings(settings, now, inScope), balance);
@@ -109,6 +117,7 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
               await lockLearner(db, tx, learnerId);
               return attempt(tx, true);
             });
+      if (result === "late") continue;
       return result === "undone" ? replay(db, learnerId, reviewId, input.questionId) : result;
     } catch (err) {
       if (!isCode(err, "P2002", "P2025") || n >= MAX_ATTEMPTS) throw err;

@@ -66,6 +66,13 @@ export const SETTINGS_DEFAULTS = {
   easyDays: "nnnnnnn",
 };
 
+/** Offline study: cards sent ahead with their answers, and how far an answer's own time is trusted. */
+export const OFFLINE_PACK_SIZE = 50;
+/** A device clock this far ahead of the server's still counts (the answer is dated "now"); further is refused. */
+export const ANSWER_CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** Answers queued offline longer than this are refused: a schedule rebuilt from them would be fiction. */
+export const ANSWER_MAX_AGE_DAYS = 30;
+
 export const INTERVIEW_RETENTION = 0.95;
 export const LEARN_AHEAD_MS = 20 * 60 * 1000;
 export const DAY_MS = 86_400_000;

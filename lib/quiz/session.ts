@@ -6,7 +6,10 @@ import type { Db } from "../db/client";
 import type { Card as CardRow } from "../generated/prisma/client";
 import { deckIds, deckQuestions, interviewScope, parseDeck, type Deck } from "./decks";
 import { State } from "./enums";
-import type { ControlAction, ControlResponse, EmptyReason, MockRoundResponse, NextQuery, NextResponse, QuestionView, ReviewResponse, StudyCard, UndoResponse } from "./dto";
+import type { ControlAction, ControlResponse, EmptyReason, MockRoundResponse, NextQuery, NextResponse, PackQuery, PackResponse, QuestionView, ReviewResponse, StudyCard, UndoResponse } from "./dto";
+import { answerTime } from "./answer-time";
+import { offlinePack } from "./pack";
+import { OFFLINE_PACK_SIZE } from "./rules";
 import { fitStatus, requestFit } from "./fit";
 import { composeRound } from "./mock";
 import { getProgress, type Progress } from "./progress";
@@ -139,10 +142,25 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
     return { card: study, counts, deckSize: ids.length, empty, interviewDate: settings.interviewDate };
   }
 
-  async function grade(input: ReviewInput): Promise<ReviewResponse> {
+  async function grade(input: ReviewInput & { reviewedAt?: string }): Promise<ReviewResponse> {
     const { settings, exists, scope } = await load();
-    const result = await submitReview(db, learnerId, input, now, { settings, learnerExists: exists, interviewScope: scope, tz });
+    // An answer queued offline is graded at its own time (checked against the window first).
+    const at = answerTime(input.reviewedAt, now);
+    const result = await submitReview(db, learnerId, input, at, { settings, learnerExists: exists, interviewScope: scope, tz });
     return { duplicate: result.duplicate, due: result.card?.due.toISOString() ?? null, state: result.card?.state ?? null };
+  }
+
+  /** The next cards of a deck with their answers, for studying offline (stored by the client). */
+  async function pack(q: PackQuery): Promise<PackResponse> {
+    const deck: Deck = parseDeck(q.deck) ?? { kind: "all" };
+    const { settings, scope } = await load();
+    const ids = await deckIds(db, learnerId, deck, settings);
+    const picked = await offlinePack(db, learnerId, ids, now, { settings, scope, hashes: fromBundle().hashes, tz, size: OFFLINE_PACK_SIZE });
+    const cards = picked.flatMap((c) => {
+      const question = getQuestion(c.questionId);
+      return question ? [{ ...questionView(question), ...c }] : [];
+    });
+    return { deck: q.deck, createdAt: now.toISOString(), cards };
   }
 
   const undo = (reviewId: string): Promise<UndoResponse> => undoReview(db, learnerId, reviewId);
@@ -231,6 +249,7 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
     tz,
     load,
     next,
+    pack,
     grade,
     undo,
     control,

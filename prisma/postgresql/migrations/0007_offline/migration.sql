@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ReviewLog_learnerId_questionId_reviewedAt_idx" ON "ReviewLog"("learnerId", "questionId", "reviewedAt");
