@@ -1,5 +1,6 @@
 // A mock interview round: one case-study question, five concepts, one SQL, one design — timed.
 import { getContent, isQuizzable, type Question } from "../content/index";
+import { seededRandom } from "../rng";
 
 export interface MockSlot {
   kind: "case-study" | "concept" | "sql" | "design";
@@ -9,20 +10,9 @@ export interface MockSlot {
 
 export const SLOT_MINUTES = { "case-study": 6, concept: 2, sql: 5, design: 10 } as const;
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Deterministic for a seed, so a round can be reloaded or shared. */
 export function composeRound(opts: { seed: number; company?: string }): MockSlot[] {
-  const rand = rng(opts.seed);
+  const rand = seededRandom(opts.seed);
   const all = getContent().questions.filter(isQuizzable);
   const used = new Set<string>();
   const pick = (pool: Question[], fallback: Question[]) => {

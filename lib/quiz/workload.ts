@@ -14,6 +14,7 @@ import { DAY_MS, WORKLOAD_DAYS, WORKLOAD_RETENTIONS } from "./rules";
 import { memoryModel, newCard, review, type CardState, type MemoryModel, type SchedulerSettings } from "./scheduler";
 import { schedulerSettings, type LearnerSettings } from "./settings";
 import { startOfDay } from "../time";
+import { seededRandom } from "../rng";
 
 // Splitting below this weight changed totals by under 1% on the test set and cost several times the time.
 const MIN_BRANCH = 0.05;
@@ -68,18 +69,6 @@ interface Ctx {
   relearnSteps: number;
   random: () => number;
   minBranch: number;
-}
-
-/** mulberry32: a tiny seeded generator, so a sampled outcome is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** FNV-1a of a card's id: its draws do not depend on where it sits in the list, and every retention gets the same ones. */
@@ -140,12 +129,12 @@ const clampD = (d: number) => (Number.isFinite(d) ? Math.min(10, Math.max(1, d))
 
 function simulateOne(input: WorkloadInput, cards: WorkloadCard[], scale: number, retention: number, days: number): Float64Array {
   const settings = { ...input.settings, desiredRetention: retention };
-  const ctx: Ctx = { model: memoryModel(settings), out: new Float64Array(days), relearnSteps: settings.relearningSteps?.length ?? 1, random: seeded(0), minBranch: MIN_BRANCH };
+  const ctx: Ctx = { model: memoryModel(settings), out: new Float64Array(days), relearnSteps: settings.relearningSteps?.length ?? 1, random: seededRandom(0), minBranch: MIN_BRANCH };
   const dayOf = (at: Date) => Math.floor((at.getTime() - input.dayStart.getTime()) / DAY_MS);
   for (const row of cards) {
     const due = Math.max(0, dayOf(row.due));
     if (due >= days) continue;
-    ctx.random = seeded(seedOf(row.questionId));
+    ctx.random = seededRandom(seedOf(row.questionId));
     if (row.state === State.Review) {
       const last = row.lastReview ? dayOf(row.lastReview) : due - row.scheduledDays;
       followCard(ctx, clampS(row.stability), clampD(row.difficulty), Math.min(last, due), due, scale);
@@ -158,7 +147,7 @@ function simulateOne(input: WorkloadInput, cards: WorkloadCard[], scale: number,
   }
   // Every new card follows the same path from the day it is introduced: simulate one, then shift and add.
   if (input.unseen > 0 && (input.newToday > 0 || input.newPerDay > 0)) {
-    const template: Ctx = { ...ctx, out: new Float64Array(days), random: seeded(1), minBranch: TEMPLATE_MIN_BRANCH };
+    const template: Ctx = { ...ctx, out: new Float64Array(days), random: seededRandom(1), minBranch: TEMPLATE_MIN_BRANCH };
     const { answers, card } = graduate(newCard(input.now), settings);
     template.out[0] += answers;
     followCard(template, clampS(card.stability), clampD(card.difficulty), 0, template.model.next_interval(card.stability, 0), 1);
