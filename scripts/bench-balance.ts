@@ -2,22 +2,13 @@
 // when graded cards go to the least loaded day of their fuzz range instead of a random one.
 import { pickDay } from "../lib/quiz/load-balance";
 import { fuzzRange } from "../lib/quiz/scheduler";
-
-/** Deterministic PRNG (mulberry32) so the figure is the same on every run. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../lib/rng";
 
 const peak = (h: number[]) => Math.max(...h) / (h.reduce((a, b) => a + b, 0) / h.length);
 
 /** max/mean of cards per day over 90 days: the starting forecast, after grading with random fuzz, after balancing. */
 export function balanceFigures(opts = { existing: 1500, graded: 1500, horizon: 90 }) {
-  const rand = rng(42);
+  const rand = seededRandom(42);
   const start = new Array<number>(opts.horizon + 1).fill(0);
   // Clustered: a third of the cards on every 7th day (a batch learned together), the rest spread out.
   for (let i = 0; i < opts.existing; i++) start[i % 3 === 0 ? 7 * (1 + Math.floor(rand() * 12)) : 1 + Math.floor(rand() * opts.horizon)]++;
