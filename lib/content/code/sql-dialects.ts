@@ -1,6 +1,7 @@
 import { FlinkSQL, HiveSQL, SparkSQL, TrinoSQL } from "dt-sql-parser";
 import sqlParser from "node-sql-parser";
 import { parseClickHouseQueryWithoutCursor } from "websql-autocomplete";
+import { parseSnowflake } from "./snowflake";
 
 // Parsers for SQL dialects other than PostgreSQL. Each fence dialect maps to exactly one grammar, so a
 // block passes only if that engine's own grammar (or the named closest one) accepts all of it:
@@ -8,9 +9,11 @@ import { parseClickHouseQueryWithoutCursor } from "websql-autocomplete";
 //   DDL (PARTITIONED BY, STORED AS, TBLPROPERTIES, WATERMARK FOR, FOR SYSTEM_TIME AS OF) that
 //   node-sql-parser's grammars lack;
 // - websql-autocomplete: an ANTLR ClickHouse grammar (ENGINE = MergeTree, materialized views TO);
+// - snowflake.ts: Snowflake's warehouse, CLONE, time-travel, clustering and policy statements, with
+//   node-sql-parser's Snowflake grammar for the queries inside them and for every other statement;
 // - node-sql-parser: the warehouses and OLTP engines it has grammars for.
 
-type Engine = "pg" | "node-sql-parser" | "dt-sql-parser" | "websql-autocomplete";
+type Engine = "pg" | "node-sql-parser" | "dt-sql-parser" | "websql-autocomplete" | "snowflake.ts";
 
 export interface DialectSpec {
   engine: Engine;
@@ -29,7 +32,7 @@ export const SQL_DIALECTS: Record<string, DialectSpec> = {
   postgresql: pg(),
   duckdb: pg("parsed with PostgreSQL's parser (DuckDB's grammar derives from it), not executed"),
   citus: pg("Citus is a PostgreSQL extension: parsed with PostgreSQL's parser, not executed (PGlite has no Citus)"),
-  snowflake: nsp("snowflake"),
+  snowflake: { engine: "snowflake.ts", grammar: "snowflake" },
   bigquery: nsp("bigquery"),
   mysql: nsp("mysql"),
   mariadb: nsp("mariadb"),
@@ -66,9 +69,14 @@ export function parseDialect(code: string, spec: DialectSpec): ParseResult {
     const [first] = parseClickHouseQueryWithoutCursor(code).errors;
     return first ? { ok: false, line: first.startLine - 1, message: first.message.slice(0, 300) } : { ok: true };
   }
+  if (spec.engine === "snowflake.ts") return parseSnowflake(code, (sql) => parseNsp(sql, "snowflake"));
+  return parseNsp(code, spec.grammar);
+}
+
+function parseNsp(code: string, database: string): ParseResult {
   nspParser ??= new DialectParser();
   try {
-    nspParser.astify(code, { database: spec.grammar });
+    nspParser.astify(code, { database });
     return { ok: true };
   } catch (err) {
     const e = err as Error & { location?: { start?: { line?: number } } };
