@@ -20,6 +20,7 @@ const CASES: [dialect: string, good: string, broken: string][] = [
   ["flink", "CREATE TABLE clicks (user_id STRING, ts TIMESTAMP(3),\n  WATERMARK FOR ts AS ts - INTERVAL '5' SECOND) WITH ('connector' = 'kafka');", "CREATE TABLE clicks (user_id STRING, ts TIMESTAMP(3),\n  WATERMARK ts AS ts - INTERVAL '5' SECOND) WITH ('connector' = 'kafka');"],
   ["athena", "CREATE TABLE sales_parquet\nWITH (format = 'PARQUET', partitioned_by = ARRAY['dt']) AS SELECT * FROM sales_csv;", "CREATE TABLE sales_parquet\nWITH (format = 'PARQUET', partitioned_by = ARRAY['dt'] AS SELECT * FROM sales_csv;"],
   ["snowflake", "ALTER WAREHOUSE bi_wh SET\n  WAREHOUSE_SIZE = 'MEDIUM' AUTO_SUSPEND = 60 AUTO_RESUME = TRUE;", "ALTER WAREHOUSE bi_wh SET\n  WAREHOUSE_SIZE = 'MEDIUM' AUTO_SUSPND = 60 AUTO_RESUME = TRUE;"],
+  ["redshift", "CREATE TABLE fact_sales (sale_date DATE, customer_id BIGINT)\nDISTSTYLE KEY DISTKEY (customer_id) COMPOUND SORTKEY (sale_date);", "CREATE TABLE fact_sales (sale_date DATE, customer_id BIGINT)\nDISTSTYLE KEY DISTKEY (customer_id) COMPOUND SORTKEY sale_date;"],
   ["clickhouse", "CREATE TABLE hits (site_id UInt32, ts DateTime)\nENGINE = MergeTree ORDER BY (site_id, ts);", "CREATE TABLE hits (site_id UInt32, ts DateTime)\nENGIN = MergeTree ORDER BY (site_id, ts);"],
 ];
 
@@ -66,6 +67,23 @@ test("snowflake: CLONE, time travel, resource monitors and policies parse; wrong
     ["CREATE RESOURCE MONITOR m WITH CREDIT_QUOTA = 400\n  TRIGGERS ON 90 PERCENT DO ALERT;", 1, /trigger action/],
     ["ALTER TABLE events CLUSTER BY (to_date(event_ts),\n  tenant_id tenant_id tenant_id);", 1, /Expected/],
     ["CREATE WAREHOUSE w WAREHOUSE_SIZE = SMALL;\nSELEC 1;", 1, /Expected/],
+  ];
+  for (const [code, line, message] of cases) {
+    const r = parse(code);
+    assert.ok(!r.ok && r.line === line && message.test(r.message), `${code}: ${JSON.stringify(r)}`);
+  }
+});
+
+test("redshift: distribution rules, external schemas and datashares are checked", () => {
+  const parse = (code: string) => parseDialect(code, SQL_DIALECTS.redshift);
+  assert.deepEqual(parse("CREATE EXTERNAL SCHEMA lake FROM DATA CATALOG DATABASE 'clicks'\nIAM_ROLE 'arn:aws:iam::1:role/r';"), { ok: true });
+  assert.deepEqual(parse("CREATE DATASHARE s;\nALTER DATASHARE s ADD ALL TABLES IN SCHEMA sales;\nGRANT USAGE ON DATASHARE s TO NAMESPACE 'abc';"), { ok: true });
+  const cases: [string, number, RegExp][] = [
+    ["CREATE TABLE t (a INT)\nDISTSTYLE ALL DISTKEY (a);", 1, /DISTKEY needs DISTSTYLE KEY/],
+    ["CREATE TABLE t (a INT)\nDISTSTYLE KYE;", 1, /distribution style/],
+    ["CREATE EXTERNAL SCHEMA lake FROM DATA CATALOG\nDATABASE 'clicks';", 1, /needs IAM_ROLE/],
+    ["CREATE DATASHARE s;\nALTER DATASHARE s ADD VIEW v;", 1, /SCHEMA, TABLE/],
+    ["CREATE TABLE t (a INT,\n  b INT INT) DISTSTYLE EVEN;", 1, /Expected/],
   ];
   for (const [code, line, message] of cases) {
     const r = parse(code);

@@ -1,6 +1,7 @@
 import { FlinkSQL, HiveSQL, SparkSQL, TrinoSQL } from "dt-sql-parser";
 import sqlParser from "node-sql-parser";
 import { parseClickHouseQueryWithoutCursor } from "websql-autocomplete";
+import { parseRedshift } from "./redshift";
 import { parseSnowflake } from "./snowflake";
 
 // Parsers for SQL dialects other than PostgreSQL. Each fence dialect maps to exactly one grammar, so a
@@ -9,11 +10,12 @@ import { parseSnowflake } from "./snowflake";
 //   DDL (PARTITIONED BY, STORED AS, TBLPROPERTIES, WATERMARK FOR, FOR SYSTEM_TIME AS OF) that
 //   node-sql-parser's grammars lack;
 // - websql-autocomplete: an ANTLR ClickHouse grammar (ENGINE = MergeTree, materialized views TO);
+// - redshift.ts: Redshift's table attributes, external schemas and datashares, likewise;
 // - snowflake.ts: Snowflake's warehouse, CLONE, time-travel, clustering and policy statements, with
 //   node-sql-parser's Snowflake grammar for the queries inside them and for every other statement;
 // - node-sql-parser: the warehouses and OLTP engines it has grammars for.
 
-type Engine = "pg" | "node-sql-parser" | "dt-sql-parser" | "websql-autocomplete" | "snowflake.ts";
+type Engine = "pg" | "node-sql-parser" | "dt-sql-parser" | "websql-autocomplete" | "snowflake.ts" | "redshift.ts";
 
 export interface DialectSpec {
   engine: Engine;
@@ -38,7 +40,7 @@ export const SQL_DIALECTS: Record<string, DialectSpec> = {
   mariadb: nsp("mariadb"),
   tsql: nsp("transactsql"),
   sqlserver: nsp("transactsql"),
-  redshift: nsp("redshift"),
+  redshift: { engine: "redshift.ts", grammar: "redshift" },
   sqlite: nsp("sqlite"),
   db2: nsp("db2"),
   hive: dt("hive"),
@@ -70,6 +72,7 @@ export function parseDialect(code: string, spec: DialectSpec): ParseResult {
     return first ? { ok: false, line: first.startLine - 1, message: first.message.slice(0, 300) } : { ok: true };
   }
   if (spec.engine === "snowflake.ts") return parseSnowflake(code, (sql) => parseNsp(sql, "snowflake"));
+  if (spec.engine === "redshift.ts") return parseRedshift(code, (sql) => parseNsp(sql, "redshift"));
   return parseNsp(code, spec.grammar);
 }
 
