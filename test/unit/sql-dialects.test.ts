@@ -43,6 +43,7 @@ for (const [dialect, good, broken] of CASES) {
 test("psycopg %(name)s placeholders parse as numbered parameters; the same name reuses its number", async () => {
   assert.equal(renderPsycopg("SELECT %(a)s, %(b)s, %(a)s"), "SELECT $1, $2, $1");
   assert.equal(renderPsycopg("SELECT 1"), null);
+  assert.equal(renderPsycopg("-- from Python pass %(id)s\nSELECT 1"), null);
   const [good, bad] = blocks("```sql\nINSERT INTO t (a) VALUES (%(a)s)\nON CONFLICT (a) DO NOTHING;\n```\n\n```sql\nINSERT INTO t (a) VALUES (%(a)s)\nON CONFLICT (a) DO NOTHIN;\n```\n");
   assert.equal((await sql.check(good, new Map())).status, "parsed");
   const outcome = await sql.check(bad, new Map());

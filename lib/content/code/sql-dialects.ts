@@ -92,7 +92,8 @@ function parseNsp(code: string, database: string): ParseResult {
  * numbered parameters ($1, $2, ...) the server would see, so PostgreSQL's parser checks the statement.
  */
 export function renderPsycopg(code: string): string | null {
-  if (!/%\(\w+\)s/.test(code)) return null;
+  // A comment that mentions a placeholder does not make a runnable block a driver template.
+  if (!/%\(\w+\)s/.test(code.replace(/--[^\n]*/g, ""))) return null;
   const numbers = new Map<string, number>();
   return code.replace(/%\((\w+)\)s/g, (_, name: string) => `$${numbers.get(name) ?? numbers.set(name, numbers.size + 1).get(name)}`);
 }
