@@ -50,12 +50,13 @@ export async function checkQuality(load: LoadResult, roots: string[], cwd = proc
 }
 
 /**
- * The share of blocks per language that must be executed or parsed (not norun). Python and bash meet
- * issue 11's 95%. SQL cannot yet: warehouse DDL (Snowflake WAREHOUSE/CLONE, Redshift DISTKEY, Spark
- * and Delta TBLPROPERTIES/OPTIMIZE, Flink WATERMARK) has no parser in this registry that accepts it, so
- * those blocks are norun with a reason. The SQL figure is a ratchet at today's share: it may only go up.
+ * The share of blocks per language that must be executed or parsed (not norun): issue 11's 95% for all
+ * three. SQL reached it once warehouse DDL got parsers: dt-sql-parser for Spark/Hive/Flink/Trino/Athena,
+ * websql-autocomplete for ClickHouse, and statement grammars of our own for Snowflake and Redshift
+ * (code/snowflake.ts, code/redshift.ts). The rest are norun with a reason (Delta/Iceberg Spark
+ * extensions such as CALL and VACUUM, ASOF JOIN, Doris and SQL Server DDL).
  */
-export const MIN_CHECKED_SHARE: Record<"sql" | "python" | "bash", number> = { sql: 0.81, python: 0.95, bash: 0.95 };
+export const MIN_CHECKED_SHARE: Record<"sql" | "python" | "bash", number> = { sql: 0.95, python: 0.95, bash: 0.95 };
 
 export function checkedShareIssues(counts: CodeCheckResult["counts"]): ContentIssue[] {
   const out: ContentIssue[] = [];

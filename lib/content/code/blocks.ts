@@ -7,7 +7,7 @@ import { parseFrontmatter } from "../frontmatter";
 //   ```sql                          PostgreSQL; executed when self-contained or given a setup, else parsed
 //   ```sql name=orders              names the block so later blocks can use it as their setup
 //   ```sql setup=orders             runs block `orders` (same file) first, then this one, in a fresh schema
-//   ```sql dialect=snowflake        parsed by node-sql-parser in that dialect
+//   ```sql dialect=snowflake        parsed by that engine's grammar (code/sql-dialects.ts maps dialects to parsers)
 //   ```sql norun="needs a Kafka source"   neither run nor parsed; the reason is required
 //   ```sql expect-error="violates foreign key"   executed; must fail with an error containing that text
 //   ```python run                   executed with python3 (time limit); other python blocks are compiled

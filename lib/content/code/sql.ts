@@ -1,34 +1,14 @@
 import { parse as pgParse } from "libpg-query";
-import sqlParser from "node-sql-parser";
 import { SqlEngine, SqlEngineError } from "../../engine/pglite-node";
 import type { CodeBlock } from "./blocks";
 import type { BlockOutcome } from "./outcome";
+import { SQL_DIALECTS, parseDialect, renderPsycopg } from "./sql-dialects";
 
 // SQL samples: PostgreSQL (the default) is parsed by PostgreSQL's own parser and, when the block is
 // self-contained or names a setup, executed on PGlite in a fresh schema. Other dialects are parsed by
-// node-sql-parser; dialects it lacks map to the closest grammar it has, and the mapping is reported.
+// the grammar sql-dialects.ts maps them to; a dialect parsed with a neighbour's grammar says so in a note.
 
-/** Fence dialect -> node-sql-parser database, or "pg" for PostgreSQL's parser. */
-export const SQL_DIALECTS: Record<string, { parser: string; note?: string }> = {
-  postgres: { parser: "pg" },
-  postgresql: { parser: "pg" },
-  duckdb: { parser: "pg", note: "parsed with PostgreSQL's parser (DuckDB's grammar derives from it), not executed" },
-  snowflake: { parser: "snowflake" },
-  bigquery: { parser: "bigquery" },
-  mysql: { parser: "mysql" },
-  mariadb: { parser: "mariadb" },
-  tsql: { parser: "transactsql" },
-  sqlserver: { parser: "transactsql" },
-  hive: { parser: "hive" },
-  spark: { parser: "hive", note: "Spark SQL is parsed with node-sql-parser's Hive grammar, the closest it has" },
-  databricks: { parser: "hive", note: "Databricks SQL is parsed with node-sql-parser's Hive grammar, the closest it has" },
-  flink: { parser: "flinksql" },
-  redshift: { parser: "redshift" },
-  trino: { parser: "trino" },
-  athena: { parser: "athena" },
-  sqlite: { parser: "sqlite" },
-  db2: { parser: "db2" },
-};
+export { SQL_DIALECTS };
 
 const TIMEOUT_MS = 3000;
 // Statements that need a server, a file system or other roles: PGlite cannot run them meaningfully.
@@ -106,21 +86,6 @@ async function pgParseBlock(code: string): Promise<{ ok: true; tree: PgTree } | 
   }
 }
 
-// node-sql-parser is CommonJS: its named export is only reachable through the default import under ESM.
-const DialectParser = sqlParser.Parser;
-let dialectParser: InstanceType<typeof DialectParser> | undefined;
-
-function dialectParse(code: string, database: string): { ok: true } | { ok: false; line: number; message: string } {
-  dialectParser ??= new DialectParser();
-  try {
-    dialectParser.astify(code, { database });
-    return { ok: true };
-  } catch (err) {
-    const e = err as Error & { location?: { start?: { line?: number } } };
-    return { ok: false, line: (e.location?.start?.line ?? 1) - 1, message: e.message.split("\n")[0].slice(0, 300) };
-  }
-}
-
 /**
  * dbt and Airflow SQL is a Jinja template. Render it with stand-ins so PostgreSQL's parser can check the SQL
  * around the tags: ref('x') -> x, source('s','t') -> s.t, config() -> nothing, control tags -> nothing,
@@ -159,19 +124,21 @@ export class SqlChecker {
     if (!spec) {
       return { status: "failed", line: block.line, message: `unknown SQL dialect \`${dialect}\``, fix: `Use one of ${Object.keys(SQL_DIALECTS).join(", ")}, or norun="why".` };
     }
-    if (spec.parser !== "pg") {
+    if (spec.engine !== "pg") {
       if (block.meta.setup) return { status: "failed", line: block.line, message: "`setup=` only works for PostgreSQL blocks", fix: "Remove setup= or drop the dialect." };
-      const r = dialectParse(block.code, spec.parser);
-      if (!r.ok) return { status: "failed", line: block.codeLine + r.line, message: `${dialect} parser (node-sql-parser ${spec.parser}): ${r.message}`, fix: `Fix the statement, or if node-sql-parser lacks this ${dialect} syntax, mark the fence norun="node-sql-parser cannot parse <feature>".` };
+      const r = parseDialect(block.code, spec);
+      if (!r.ok) return { status: "failed", line: block.codeLine + r.line, message: `${dialect} parser (${spec.engine} ${spec.grammar}): ${r.message}`, fix: `Fix the statement, or if ${spec.engine} lacks this ${dialect} syntax, mark the fence norun="${spec.engine} cannot parse <feature>".` };
       return { status: "parsed", note: spec.note };
     }
     const templated = /\{\{|\{%/.test(block.code);
-    const parsed = await pgParseBlock(templated ? renderJinja(block.code) : block.code);
+    const bound = templated ? null : renderPsycopg(block.code);
+    const parsed = await pgParseBlock(templated ? renderJinja(block.code) : bound ?? block.code);
     if (!parsed.ok) {
       return { status: "failed", line: block.codeLine + parsed.line, message: `PostgreSQL parser: ${parsed.message}`, fix: "Fix the SQL; if it is another engine's dialect, declare it in the fence (```sql dialect=snowflake), or mark a fragment norun=\"reason\"." };
     }
-    if (dialect === "duckdb") return { status: "parsed", note: spec.note };
+    if (spec.note) return { status: "parsed", note: spec.note };
     if (templated) return { status: "parsed", note: "Jinja (dbt/Airflow) rendered with stand-ins, then parsed" };
+    if (bound !== null) return { status: "parsed", note: "psycopg %(name)s placeholders parsed as $n parameters; their values come from the driver" };
 
     const setups: CodeBlock[] = [];
     const seen = new Set<string>();
