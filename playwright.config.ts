@@ -22,7 +22,7 @@ export default defineConfig({
   },
   webServer: {
     // A fresh database for every run; the same content and build steps as `npm start`.
-    command: `npm run db:migrate && npm run ingest && npm run build && next start -p ${port}`,
+    command: `npm run db:migrate && npm run ingest && npm run build && node scripts/serve.mjs -p ${port}`,
     url: `http://127.0.0.1:${port}/`,
     env: { DATA_DIR: ".data/e2e", NEXT_TELEMETRY_DISABLED: "1" },
     reuseExistingServer: false,

@@ -31,7 +31,7 @@ export default defineConfig({
       "npm run db:migrate",
       "npm run ingest",
       "([ -f .next/BUILD_ID ] || npm run build)",
-      `(npx next start -p ${portB} & npx next start -p ${portA}; wait)`,
+      `(node scripts/serve.mjs -p ${portB} & node scripts/serve.mjs -p ${portA}; wait)`,
     ].join(" && "),
     url: `http://127.0.0.1:${portA}/`,
     env,

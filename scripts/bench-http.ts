@@ -28,7 +28,7 @@ function prepare(env: Record<string, string>) {
   node(["node_modules/tsx/dist/cli.mjs", "scripts/ingest.ts"], env);
 }
 function start(port: number, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { env: { ...process.env, ...env, SESSION_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore" });
+  return spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], { env: { ...process.env, ...env, SESSION_SECRET: secret, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore" });
 }
 async function ready(port: number) {
   for (let i = 0; i < 600; i++) {

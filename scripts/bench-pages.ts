@@ -1,5 +1,5 @@
 // Serving and page weight against a running app (BENCH_URL): first-load JS (gzip bytes of the scripts a
-// page references), requests per second for a prerendered chapter through `next start` against a plain
+// page references), requests per second for a prerendered chapter through the app (`npm start`, scripts/serve.mjs) against a plain
 // Node static server sending the same bytes (same process tree, same load generator), and the home page.
 // `npm run bench` calls it when BENCH_URL is set.
 import http from "node:http";
@@ -91,7 +91,7 @@ export async function benchPages(base: string, chapterPath: string, questionPath
     const nextRps = await rps(chapterUrl);
     const staticRps = await rps(plain.url);
     const homeRps = await rps(base + "/");
-    log(`${chapterPath}: next start ${nextRps} req/s, plain static server ${staticRps} req/s (${(staticRps / Math.max(nextRps, 1)).toFixed(1)}× faster); home ${homeRps} req/s (${CONNECTIONS} connections, ${SECONDS} s each)`);
+    log(`${chapterPath}: the app (npm start) ${nextRps} req/s, plain static server ${staticRps} req/s (${(staticRps / Math.max(nextRps, 1)).toFixed(1)}× faster); home ${homeRps} req/s (${CONNECTIONS} connections, ${SECONDS} s each)`);
     const contentPages = [chapterPath, questionPath, "/questions"].map((p) => js[p]);
     return { pages: { nextRps, staticRps, homeRps }, firstLoadJsGzKb: Math.max(...contentPages), firstLoadJsByPath: js };
   } finally {

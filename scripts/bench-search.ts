@@ -90,7 +90,7 @@ export async function benchWeight(env: NodeJS.ProcessEnv, bundle: ContentBundle,
     return null;
   }
   const port = await freePort();
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore" });
+  const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port)], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore" });
   const base = `http://127.0.0.1:${port}`;
   try {
     for (let i = 0; ; i++) {

@@ -47,7 +47,7 @@ export class Server {
   ) {}
 
   async start(): Promise<void> {
-    const proc = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    const proc = spawn(process.execPath, [path.resolve("scripts/serve.mjs"), "-p", String(PORT), "-H", "127.0.0.1"], {
       env: { ...process.env, DATA_DIR: this.env.dataDir, GENERATED_DIR: this.env.generatedDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...this.extraEnv },
       stdio: ["ignore", "pipe", "pipe"],
     });
