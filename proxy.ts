@@ -9,8 +9,13 @@ import { crossOriginRefusal } from "./lib/origin";
  * pages only read the cookie, and a first-time visitor gets one on their first quiz call.
  */
 export function issuesCookie(method: string, pathname: string): boolean {
+  // The home page's count island reads progress for whoever has a cookie; it never starts a learner, so
+  // a visitor (or a crawler) who only opens the home page gets no cookie, as before the page was static.
+  if (pathname === READ_ONLY_SUMMARY && (method === "GET" || method === "HEAD")) return false;
   return pathname.startsWith("/api/") || (method !== "GET" && method !== "HEAD");
 }
+
+const READ_ONLY_SUMMARY = "/api/progress/summary";
 
 export function proxy(request: NextRequest) {
   const refusal = crossOriginRefusal(request.method, request.headers);

@@ -2,18 +2,13 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { pageMeta, SITE_DESCRIPTION, SITE_NAME } from "@/lib/site";
 import { getCaseStudies, getChapters, getContent, STAGES, STAGE_TITLES, topicsByStage } from "@/lib/content/index";
-import { currentLearnerId, currentTimeZone } from "@/lib/learner/session";
-import { learnerProgress } from "@/lib/study";
-
-export const dynamic = "force-dynamic";
+import { ContinueStudying } from "@/components/continue-studying";
 
 export const metadata: Metadata = { ...pageMeta("/", SITE_NAME, SITE_DESCRIPTION), title: { absolute: `${SITE_NAME}: data-engineering interview preparation` } };
 
-export default async function Home() {
-  const progress = await learnerProgress(await currentLearnerId(), new Date(), await currentTimeZone());
+export default function Home() {
   const stages = topicsByStage();
   const content = getContent();
-  const waiting = progress.dueNow + progress.newAvailableToday;
   return (
     <>
       <section className="hero">
@@ -24,18 +19,7 @@ export default async function Home() {
         </p>
       </section>
 
-      <section className="continue" aria-label="Continue studying">
-        <div>
-          <strong>{waiting}</strong> card{waiting === 1 ? "" : "s"} waiting today
-          <div className="muted">
-            {progress.dueNow} due for review · {progress.newAvailableToday} new · {progress.studied} of {progress.totalQuestions} studied
-          </div>
-        </div>
-        <Link className="button" href="/quiz">
-          {progress.studied ? "Continue studying" : "Start studying"}
-        </Link>
-        <Link href="/progress">See progress</Link>
-      </section>
+      <ContinueStudying totalQuestions={content.questions.length} />
 
       <h2>The platform blueprint</h2>
       <p className="muted">

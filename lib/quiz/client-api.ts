@@ -1,6 +1,6 @@
 // The browser's one way to call the quiz API. Every call either returns the typed response or throws
 // an Error whose message can be shown to the learner as is (network failures included).
-import type { ControlAction, ControlResponse, MockRoundResponse, NextResponse, PackResponse, ReviewBody, ReviewResponse, UndoResponse } from "./dto";
+import type { ControlAction, ControlResponse, MockRoundResponse, NextResponse, PackResponse, ReviewBody, StudySummary, ReviewResponse, UndoResponse } from "./dto";
 
 export function uuid(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -63,6 +63,10 @@ export interface FitReportDto {
 export const fitApi = {
   status: () => getJson<{ report: FitReportDto | null }>("/api/fsrs/fit"),
   start: () => postJson<{ report: FitReportDto }>("/api/fsrs/fit", {}),
+};
+
+export const progressApi = {
+  summary: () => getJson<StudySummary>("/api/progress/summary"),
 };
 
 export const quizApi = {

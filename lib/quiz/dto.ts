@@ -115,3 +115,11 @@ export interface MockRoundResponse {
   company: string | null;
   slots: MockSlotDto[];
 }
+
+/** GET /api/progress/summary: what the home page's "continue studying" line shows. */
+export interface StudySummary {
+  dueNow: number;
+  newAvailableToday: number;
+  studied: number;
+  totalQuestions: number;
+}

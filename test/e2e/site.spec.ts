@@ -94,6 +94,8 @@ test("a five-card session with Space and 1–4, then progress survives a reload"
 
   await page.goto("/");
   await expect(page.getByRole("link", { name: "Continue studying" })).toBeVisible();
+  // The home page is prerendered for everyone; the learner's own counts arrive from the API.
+  await expect(page.getByTestId("study-summary")).toContainText(/5 of \d+ studied/);
 });
 
 test("a tampered learner cookie sees a fresh learner, not someone else's progress", async ({ page, context, browser }) => {

@@ -35,6 +35,12 @@ describe("proxy", () => {
     }
   });
 
+  it("starts no learner when the static home page reads its counts", () => {
+    assert.equal(setCookie(proxy(req("/api/progress/summary"))), "");
+    // The exemption is this read only: a write to the same path would still be given a learner.
+    assert.match(setCookie(proxy(req("/api/progress/summary", { method: "POST", headers: { origin: BASE } }))), /^learner=/);
+  });
+
   it("issues a signed, uncacheable learner cookie on API calls and server actions", () => {
     for (const r of [req("/api/quiz/next"), req("/progress", { method: "POST", headers: { origin: BASE, "next-action": "x" } })]) {
       const res = proxy(r);
