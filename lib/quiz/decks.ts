@@ -54,13 +54,29 @@ export function deckTitle(spec: Deck | string): string {
   }
 }
 
-/** Card ids (questions, then exercises) of a deck that content alone decides. */
+/**
+ * Card ids of a deck that content alone decides: its questions with its exercises spread evenly among
+ * them. New cards are introduced in deck order, so appending the exercises would hold them back until
+ * every question had been seen; interleaved, a session of a chapter deck practises both.
+ */
 export function deckCardIds(spec: Deck | string): string[] {
   const deck = typeof spec === "string" ? parseDeck(spec) : spec;
   if (!deck) return [];
-  const ids = deckQuestions(deck).map((q) => q.id);
+  const ids = deck.kind === "loadout" ? loadoutQuestionIds(deck.value) : deckQuestions(deck).map((q) => q.id);
   const exercises = exerciseDeckIds(deck);
-  return exercises.length ? ids.concat(exercises) : ids;
+  return exercises.length ? interleave(ids, exercises) : ids;
+}
+
+/** Merge by position within each list: the next card is whichever list is less far along (ties: a question). */
+export function interleave(a: string[], b: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && i / a.length <= j / b.length)) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
 }
 
 /** The cards an upcoming interview covers: its company loadout (with that company's exercises) and

@@ -52,6 +52,9 @@ describe("decks with exercises", { timeout: 600_000 }, () => {
     const chapter = await ids("chapter:fixture-sql");
     for (const id of [SQL_EX, PY_EX, MODEL_EX, "sql-fixture-window"]) assert.ok(chapter.includes(id), `${id} in ${chapter.join()}`);
     assert.ok(!chapter.some((id) => id.startsWith("kafka-")));
+    assert.equal(new Set(chapter).size, chapter.length, "each card once");
+    // Spread among the questions, so a session of the deck reaches an exercise early.
+    assert.ok(!chapter[0].startsWith("ex-") && chapter[1].startsWith("ex-"), chapter.join());
     const kafka = await ids("chapter:fixture-kafka");
     assert.ok(kafka.length > 0 && !kafka.some((id) => id.startsWith("ex-")));
   });
