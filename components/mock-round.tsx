@@ -6,7 +6,7 @@ import { RATING_LABELS as LABELS, type Rating } from "@/lib/quiz/enums";
 import { proposeGrade } from "@/lib/quiz/rubric";
 import { CompanyOptions } from "./company-options";
 import { MockReport, type MockResult as Result } from "./mock-report";
-import { ExerciseCard } from "./quiz/exercise-card";
+import { LazyExerciseCard as ExerciseCard } from "./quiz/lazy-exercise-card";
 import type { AttemptResult } from "./practice/exercise-workbench";
 import { AnswerView } from "./quiz/answer-view";
 import { GradeBar } from "./quiz/grade-bar";

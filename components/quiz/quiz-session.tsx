@@ -5,7 +5,7 @@ import { RATING_LABELS, type Rating } from "@/lib/quiz/enums";
 import { proposeGrade } from "@/lib/quiz/rubric";
 import { AnswerView } from "./answer-view";
 import { CardTools } from "./card-tools";
-import { ExerciseCard } from "./exercise-card";
+import { LazyExerciseCard as ExerciseCard } from "./lazy-exercise-card";
 import { GradeBar } from "./grade-bar";
 import { OfflineStatus } from "./offline-status";
 import { QuestionCard, StudyBadges } from "./question-card";
