@@ -1,27 +1,20 @@
 "use client";
-import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { quizApi, uuid } from "@/lib/quiz/client-api";
 import type { MockSlotDto } from "@/lib/quiz/dto";
 import { RATING_LABELS as LABELS, type Rating } from "@/lib/quiz/enums";
 import { proposeGrade } from "@/lib/quiz/rubric";
 import { CompanyOptions } from "./company-options";
+import { MockReport, type MockResult as Result } from "./mock-report";
+import { LazyExerciseCard as ExerciseCard } from "./quiz/lazy-exercise-card";
+import type { AttemptResult } from "./practice/exercise-workbench";
 import { AnswerView } from "./quiz/answer-view";
 import { GradeBar } from "./quiz/grade-bar";
 import { QuestionCard } from "./quiz/question-card";
 import { useQuizKeys } from "./quiz/use-quiz-keys";
-
-const KIND_LABEL = { "case-study": "Case study", concept: "Concept", sql: "SQL", design: "Design" } as const;
+import { KIND_LABEL, mmss } from "./mock-report";
 
 type Slot = MockSlotDto;
-interface Result {
-  slot: Slot;
-  seconds: number;
-  recalled: number;
-  rating: Rating;
-}
-
-const mmss = (s: number) => `${s < 0 ? "-" : ""}${Math.floor(Math.abs(s) / 60)}:${String(Math.abs(s) % 60).padStart(2, "0")}`;
 
 export function MockRound({ companies }: { companies: { id: string; company: string }[] }) {
   const [company, setCompany] = useState("");
@@ -35,6 +28,8 @@ export function MockRound({ companies }: { companies: { id: string; company: str
   const [now, setNow] = useState(0);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
+  // The SQL slot is an exercise: solved (or given up) in the workbench, which proposes the grade.
+  const [attempt, setAttempt] = useState<AttemptResult | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
@@ -44,18 +39,10 @@ export function MockRound({ companies }: { companies: { id: string; company: str
   }, [slots, index]);
   useEffect(() => box.current?.focus(), [index, slots]);
 
-  const finished = slots !== null && index >= slots.length;
-  const report = useRef<HTMLHeadingElement>(null);
-  // The report replaces a long answer: start it at the top, with focus on its heading.
-  useEffect(() => {
-    if (!finished) return;
-    window.scrollTo(0, 0);
-    report.current?.focus();
-  }, [finished]);
-
   const slot = slots && index < slots.length ? slots[index] : null;
   const elapsed = Math.floor((now - startedAt) / 1000);
-  const proposed = slot && revealed ? proposeGrade(ticked.filter(Boolean).length, slot.question.keyPoints.length) : null;
+  const exercise = slot?.question.exercise;
+  const proposed = slot && revealed ? (exercise ? (attempt?.proposed ?? null) : proposeGrade(ticked.filter(Boolean).length, slot.question.keyPoints.length)) : null;
 
   function show() {
     if (!slot) return;
@@ -69,9 +56,11 @@ export function MockRound({ companies }: { companies: { id: string; company: str
     setError("");
     try {
       await quizApi.review({ reviewId: uuid(), questionId: slot.question.questionId, rating, durationMs: elapsed * 1000 });
-      setResults((rs) => [...rs, { slot, seconds: elapsed, recalled: ticked.filter(Boolean).length, rating }]);
+      const verdict = exercise && attempt ? { passed: attempt.passed, gaveUp: attempt.gaveUp, runs: attempt.runs } : undefined;
+      setResults((rs) => [...rs, { slot, seconds: elapsed, recalled: ticked.filter(Boolean).length, rating, verdict }]);
       setIndex((i) => i + 1);
       setRevealed(false);
+      setAttempt(null);
       setTyped("");
       setStartedAt(Date.now());
       setNow(Date.now());
@@ -83,7 +72,7 @@ export function MockRound({ companies }: { companies: { id: string; company: str
   }
 
   useQuizKeys({
-    reveal: slot && !revealed ? show : undefined,
+    reveal: slot && !revealed && !exercise ? show : undefined,
     grade: slot && revealed && !busy ? (r) => void grade(r) : undefined,
     accept: proposed ?? 3,
   });
@@ -126,65 +115,7 @@ export function MockRound({ companies }: { companies: { id: string; company: str
     );
   }
 
-  if (!slot) {
-    const used = results.reduce((n, r) => n + r.seconds, 0);
-    const allowed = slots.reduce((n, s) => n + s.minutes * 60, 0);
-    const weak = results.filter((r) => r.rating <= 2);
-    return (
-      <div className="quiz-card" role="status">
-        <h2 ref={report} tabIndex={-1} style={{ marginTop: 0 }}>
-          Round report
-        </h2>
-        <p>
-          <strong data-testid="mock-score">{results.filter((r) => r.rating >= 3).length}</strong> of {results.length} answered well, in {mmss(used)} of {mmss(allowed)} allowed.
-        </p>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Question</th>
-              <th scope="col">Time</th>
-              <th scope="col">Key points</th>
-              <th scope="col">Grade</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.map((r) => (
-              <tr key={r.slot.question.questionId}>
-                <td>
-                  <span className="hit-meta">{KIND_LABEL[r.slot.kind]}</span>
-                  <br />
-                  <Link href={`/questions/${r.slot.question.questionId}`} dangerouslySetInnerHTML={{ __html: r.slot.question.questionHtml }} />
-                </td>
-                <td className={r.seconds > r.slot.minutes * 60 ? "over-time" : ""}>
-                  {mmss(r.seconds)} / {r.slot.minutes}:00
-                  {r.seconds > r.slot.minutes * 60 && <strong> (over time)</strong>}
-                </td>
-                <td>
-                  {r.recalled}/{r.slot.question.keyPoints.length}
-                </td>
-                <td>{LABELS[r.rating]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {weak.length > 0 && (
-          <p>
-            Work on:{" "}
-            {[...new Set(weak.map((r) => r.slot.question.topic))].map((t, i) => (
-              <span key={t}>
-                {i > 0 && ", "}
-                <Link href={`/quiz?deck=topic:${t}&practice=1`}>{t}</Link>
-              </span>
-            ))}
-            .
-          </p>
-        )}
-        <button type="button" className="button" onClick={() => setSlots(null)}>
-          Another round
-        </button>
-      </div>
-    );
-  }
+  if (!slot) return <MockReport results={results} slots={slots} onAgain={() => setSlots(null)} />;
 
   const left = slot.minutes * 60 - elapsed;
 
@@ -198,8 +129,30 @@ export function MockRound({ companies }: { companies: { id: string; company: str
           {left >= 0 ? `${mmss(left)} left` : `Over time by ${mmss(-left)}: wrap up your answer`}
         </span>
       </div>
-      <QuestionCard question={slot.question} />
-      {!revealed ? (
+      {exercise ? (
+        <ExerciseCard
+          key={slot.question.questionId}
+          view={exercise}
+          onFinish={(r) => {
+            setAttempt(r);
+            setRevealed(true);
+          }}
+        />
+      ) : (
+        <QuestionCard question={slot.question} />
+      )}
+      {exercise ? (
+        revealed && (
+          <>
+            {proposed && (
+              <p className="muted" data-testid="proposed-grade">
+                {attempt?.passed ? `Solved in ${attempt.runs} run${attempt.runs === 1 ? "" : "s"}` : "Not solved"}: proposed grade <strong>{LABELS[proposed]}</strong>. Pick a grade to continue.
+              </p>
+            )}
+            <GradeBar proposed={proposed} disabled={busy} onGrade={(r) => void grade(r)} />
+          </>
+        )
+      ) : !revealed ? (
         <>
           <label htmlFor="mock-typed" className="visually-hidden">
             Your answer

@@ -10,8 +10,9 @@ export default function MockPage() {
     <div className="quiz">
       <h1>Mock interview</h1>
       <p className="lead">
-        A timed round like a real loop: one case-study question, five concepts, one SQL question and one design question. Answer out loud or type, then
-        tick the key points you covered. Every grade goes into your spaced-repetition schedule.
+        A timed round like a real loop: one case-study question, five concepts, one SQL exercise and one design question. Answer out loud or type, then
+        tick the key points you covered; the SQL exercise you write and run here, in your browser, and its result proposes the grade. Every grade goes into
+        your spaced-repetition schedule.
       </p>
       <MockRound companies={getCaseStudies().map((c) => ({ id: c.id, company: c.company }))} />
     </div>

@@ -3,7 +3,8 @@ import type { Metadata } from "next";
 import { pageMeta } from "@/lib/site";
 import { getCaseStudies, getTopic, getTopics } from "@/lib/content/index";
 import { viewerQuiz } from "@/lib/quiz/current";
-import { EXERCISE_TOPIC } from "@/lib/quiz/session";
+import { exerciseKindOfTopic } from "@/lib/quiz/session";
+import { EXERCISE_KIND_TITLES } from "@/lib/exercises/cards";
 import { InterviewForm, SettingsForm } from "@/components/settings-form";
 import { ImportProgress } from "@/components/import-progress";
 import { FitPanel } from "@/components/fit-panel";
@@ -101,7 +102,7 @@ export default async function ProgressPage() {
         <tbody>
           {p.byTopic.map((t) => (
             <tr key={t.topic}>
-              <td>{t.topic === EXERCISE_TOPIC ? "Coding exercises" : (getTopic(t.topic)?.title ?? t.topic)}</td>
+              <td>{exerciseKindOfTopic(t.topic) ? EXERCISE_KIND_TITLES[exerciseKindOfTopic(t.topic)!] : (getTopic(t.topic)?.title ?? t.topic)}</td>
               <td>
                 {t.studied} / {t.total}
                 <div className="bar-track" aria-hidden="true">
@@ -111,8 +112,8 @@ export default async function ProgressPage() {
               <td>{t.due}</td>
               <td>{t.studied ? pct(t.recall) : "–"}</td>
               <td>
-                {t.topic === EXERCISE_TOPIC ? (
-                  <Link href="/practice">Practise</Link>
+                {exerciseKindOfTopic(t.topic) ? (
+                  <Link href={`/practice?kind=${exerciseKindOfTopic(t.topic)}`}>Practise</Link>
                 ) : (
                   <>
                     <Link href={`/quiz?deck=topic:${t.topic}`}>Study</Link> · <Link href={`/quiz?deck=topic:${t.topic}&practice=1`}>Practise</Link>

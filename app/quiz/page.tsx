@@ -4,7 +4,7 @@ import { pageMeta } from "@/lib/site";
 import { DIFFICULTIES, getCaseStudies, getChapters, getTopics } from "@/lib/content/index";
 import { QuizSession } from "@/components/quiz/quiz-session";
 import { viewerQuiz } from "@/lib/quiz/current";
-import { deckQuestions, deckString, deckTitle } from "@/lib/quiz/decks";
+import { deckCardIds, deckString, deckTitle } from "@/lib/quiz/decks";
 
 export const metadata: Metadata = pageMeta("/quiz", "Quiz", "Spaced-repetition quiz: reveal the answer, grade yourself, and FSRS schedules the next review.");
 export const dynamic = "force-dynamic";
@@ -32,7 +32,7 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
     );
   }
   const topics = getTopics();
-  const chapters = getChapters().filter((c) => deckQuestions(`chapter:${c.id}`).length > 0);
+  const chapters = getChapters().filter((c) => deckCardIds(`chapter:${c.id}`).length > 0);
   const decks = [
     "all",
     "flagged",
@@ -51,7 +51,10 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
   return (
     <>
       <h1>Quiz</h1>
-      <p className="lead">Pick a deck. Cards that are due come first, then new ones up to your daily limit.</p>
+      <p className="lead">
+        Pick a deck. Cards that are due come first, then new ones up to your daily limit. Topic, chapter and company decks also hold the coding exercises
+        linked to them: you solve those right here, in the browser, and the result proposes the grade.
+      </p>
       {sp.deck !== undefined && (
         <p className="alert" role="alert">
           Unknown deck “{sp.deck}”. Choose one below.
@@ -64,7 +67,7 @@ export default async function QuizPage({ searchParams }: { searchParams: Promise
             <option value="all">{label("all", "All questions")}</option>
             <option value="flagged">{label("flagged", "Flagged questions")}</option>
             <option value="interview">{label("interview", "Interview prep (set a date in Progress)")}</option>
-            <optgroup label="Company loadout (case study + its stack)">
+            <optgroup label="Company loadout (case study + its stack + its exercises)">
               {getCaseStudies().map((c) => (
                 <option key={c.id} value={`loadout:${c.id}`}>
                   {label(`loadout:${c.id}`, c.company)}

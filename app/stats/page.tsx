@@ -75,6 +75,36 @@ export default async function StatsPage() {
         </tbody>
       </table>
 
+      {s.exercises.length > 0 && (
+        <>
+          <h2>Exercises by kind</h2>
+          <table data-testid="exercise-stats">
+            <thead>
+              <tr>
+                <th scope="col">Kind</th>
+                <th scope="col">Studied</th>
+                <th scope="col">Due</th>
+                <th scope="col">Recall now</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.exercises.map((e) => (
+                <tr key={e.kind}>
+                  <th scope="row">
+                    <Link href={`/practice?kind=${e.kind}`}>{e.title}</Link>
+                  </th>
+                  <td>
+                    {e.studied} / {e.total}
+                  </td>
+                  <td>{e.due}</td>
+                  <td>{e.recall === null ? "–" : pct(e.recall)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+
       <h2>Readiness on the platform blueprint</h2>
       <p className="muted">Mean probability of recalling each topic&apos;s studied cards right now, stage by stage. Unstudied topics are grey.</p>
       <div className="readiness">

@@ -1,7 +1,7 @@
 import type { PublicDataset } from "@/lib/exercises/types";
 
 // The dataset beside the prompt: its description and every table's columns with types and meaning.
-export function DatasetSchema({ dataset }: { dataset: PublicDataset }) {
+export function DatasetSchema({ dataset }: { dataset: Omit<PublicDataset, "setupSql"> }) {
   return (
     <details className="dataset-schema" open>
       <summary>

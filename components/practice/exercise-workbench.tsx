@@ -9,11 +9,33 @@ import { RevealPanel, type Reveal } from "./reveal-panel";
 import { passed, useExerciseRunner, type DatasetSource, type RunOutcome } from "./use-exercise-runner";
 
 // The exercise page's interactive half: editor with a per-exercise draft, run (Ctrl/Cmd-Enter),
-// hints one at a time, give up, and after a pass or giving up the solution and the grade.
+// hints one at a time, give up, and after a pass or giving up the solution and the grade. In a quiz deck
+// or a mock round (`onFinish`), the host records the grade with its own grade bar, so its undo and
+// tally cover the exercise; the panel then shows the solution without its own picker.
 
 const draftKey = (id: string) => `practice-draft:${id}`;
 
-export function ExerciseWorkbench({ exercise, data, engineUrl }: { exercise: ExerciseForPage; data: DatasetSource; engineUrl: string }) {
+/** What a finished attempt hands to a host that grades it: the proposed grade and how it went. */
+export interface AttemptResult {
+  proposed: 1 | 2 | 3 | 4;
+  passed: boolean;
+  gaveUp: boolean;
+  runs: number;
+  hintsUsed: number;
+  elapsedMs: number;
+}
+
+export function ExerciseWorkbench({
+  exercise,
+  data,
+  engineUrl,
+  onFinish,
+}: {
+  exercise: ExerciseForPage;
+  data: DatasetSource;
+  engineUrl: string;
+  onFinish?: (r: AttemptResult) => void;
+}) {
   const language = exercise.kind === "python" ? "python" : "sql";
   const { run, status } = useExerciseRunner(exercise, data, engineUrl);
   const [initial] = useState(() => readDraft(exercise.id));
@@ -39,7 +61,9 @@ export function ExerciseWorkbench({ exercise, data, engineUrl }: { exercise: Exe
   }
 
   async function finish(result: { passed: boolean; gaveUp: boolean; runs: number }) {
-    setFinished({ ...result, elapsedMs: performance.now() - opened.current });
+    const elapsedMs = performance.now() - opened.current;
+    setFinished({ ...result, elapsedMs });
+    onFinish?.({ ...result, elapsedMs, hintsUsed: hints, proposed: proposeGrade({ ...result, elapsedMs, hintsUsed: hints, difficulty: exercise.difficulty }) });
     const res = await fetch(`/api/practice/reveal?id=${encodeURIComponent(exercise.id)}`);
     if (res.ok) setReveal((await res.json()) as Reveal);
   }
@@ -85,7 +109,7 @@ export function ExerciseWorkbench({ exercise, data, engineUrl }: { exercise: Exe
       )}
       <div aria-live="polite">{outcome && <OutcomeView outcome={outcome} />}</div>
       {finished && reveal && grade && (
-        <RevealPanel exerciseId={exercise.id} reveal={reveal} proposed={grade} durationMs={Math.round(finished.elapsedMs)} language={language} />
+        <RevealPanel exerciseId={exercise.id} reveal={reveal} proposed={grade} durationMs={Math.round(finished.elapsedMs)} language={language} recordHere={!onFinish} />
       )}
     </div>
   );

@@ -20,12 +20,15 @@ export function RevealPanel({
   proposed,
   durationMs,
   language,
+  recordHere = true,
 }: {
   exerciseId: string;
   reveal: Reveal;
   proposed: 1 | 2 | 3 | 4;
   durationMs: number;
   language: string;
+  /** False when the host (a quiz deck, a mock round) records the grade itself. */
+  recordHere?: boolean;
 }) {
   const [rating, setRating] = useState<1 | 2 | 3 | 4>(proposed);
   const [saved, setSaved] = useState<{ due: string | null } | null>(null);
@@ -70,7 +73,7 @@ export function RevealPanel({
       <p>
         Learn more: <Link href={`/chapters/${chapterId}#${anchor}`}>the chapter section that teaches this</Link>.
       </p>
-      {saved ? (
+      {!recordHere ? null : saved ? (
         <p role="status" data-testid="scheduled">
           Recorded as {GRADE_LABELS[rating]}. Next review: {saved.due ? new Date(saved.due).toLocaleString() : "soon"}.
         </p>

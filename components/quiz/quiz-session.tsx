@@ -1,13 +1,14 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { RATING_LABELS } from "@/lib/quiz/enums";
+import { RATING_LABELS, type Rating } from "@/lib/quiz/enums";
 import { proposeGrade } from "@/lib/quiz/rubric";
 import { AnswerView } from "./answer-view";
 import { CardTools } from "./card-tools";
+import { LazyExerciseCard as ExerciseCard } from "./lazy-exercise-card";
 import { GradeBar } from "./grade-bar";
 import { OfflineStatus } from "./offline-status";
-import { QuestionCard } from "./question-card";
+import { QuestionCard, StudyBadges } from "./question-card";
 import { SessionSummary } from "./session-summary";
 import { useQuizKeys } from "./use-quiz-keys";
 import { useQuizSession } from "./use-quiz-session";
@@ -20,8 +21,12 @@ export function QuizSession({ deck, deckTitle, limit, mode, practice }: { deck: 
   const [ticked, setTicked] = useState<boolean[]>([]);
   const revealButton = useRef<HTMLButtonElement>(null);
   const answerBox = useRef<HTMLTextAreaElement>(null);
+  // An exercise card: the grade the workbench proposed when it was solved or given up (its rules, lib/exercises/grade.ts).
+  const [attempt, setAttempt] = useState<{ id: string; proposed: Rating; passed: boolean } | null>(null);
   const reviewed = tally[1] + tally[2] + tally[3] + tally[4];
-  const proposed = mode === "type" && phase.kind === "answer" ? proposeGrade(ticked.filter(Boolean).length, phase.card.keyPoints.length) : null;
+  const exercise = current?.exercise;
+  const proposed =
+    phase.kind !== "answer" ? null : exercise ? (attempt?.id === phase.card.questionId ? attempt.proposed : null) : mode === "type" ? proposeGrade(ticked.filter(Boolean).length, phase.card.keyPoints.length) : null;
 
   useEffect(() => {
     if (phase.kind !== "question") return;
@@ -31,7 +36,8 @@ export function QuizSession({ deck, deckTitle, limit, mode, practice }: { deck: 
   }, [phase.kind, current?.questionId, mode]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useQuizKeys({
-    reveal: phase.kind === "question" ? reveal : undefined,
+    // An exercise is revealed by solving it or giving up, not by a key.
+    reveal: phase.kind === "question" && !exercise ? reveal : undefined,
     grade: phase.kind === "answer" && !busy ? (r) => void grade(r) : undefined,
     accept: proposed ?? 3,
     undo: history.length ? () => void undo() : undefined,
@@ -83,9 +89,25 @@ export function QuizSession({ deck, deckTitle, limit, mode, practice }: { deck: 
 
       {current && (
         <div className="quiz-card">
-          <QuestionCard question={current} study={current} />
+          {exercise ? (
+            <ExerciseCard
+              key={current.questionId}
+              view={exercise}
+              badges={<StudyBadges study={current} />}
+              onFinish={(r) => {
+                setAttempt({ id: current.questionId, proposed: r.proposed, passed: r.passed });
+                reveal();
+              }}
+            />
+          ) : (
+            <QuestionCard question={current} study={current} />
+          )}
           {phase.kind === "question" ? (
-            mode === "type" ? (
+            exercise ? (
+              <p className="kbd-hint">
+                Write your solution and run it (<kbd>Ctrl/⌘ Enter</kbd>). When it passes, or you give up, grade it here.
+              </p>
+            ) : mode === "type" ? (
               <>
                 <label htmlFor="typed" className="visually-hidden">
                   Your answer
@@ -115,8 +137,16 @@ export function QuizSession({ deck, deckTitle, limit, mode, practice }: { deck: 
             )
           ) : (
             <>
-              <AnswerView question={current} typed={mode === "type" ? typed : null} ticked={ticked} onTick={(i) => setTicked((t) => t.map((v, j) => (j === i ? !v : v)))} />
-              {proposed && (
+              {exercise ? (
+                proposed && (
+                  <p className="muted" data-testid="proposed-grade">
+                    {attempt?.passed ? "Solved" : "Not solved"}: proposed grade <strong>{RATING_LABELS[proposed]}</strong>. Press <kbd>Enter</kbd> to accept or pick another.
+                  </p>
+                )
+              ) : (
+                <AnswerView question={current} typed={mode === "type" ? typed : null} ticked={ticked} onTick={(i) => setTicked((t) => t.map((v, j) => (j === i ? !v : v)))} />
+              )}
+              {proposed && !exercise && (
                 <p className="muted" data-testid="proposed-grade">
                   You recalled {ticked.filter(Boolean).length} of {current.keyPoints.length} key points: proposed grade <strong>{RATING_LABELS[proposed]}</strong>. Press{" "}
                   <kbd>Enter</kbd> to accept or pick another.

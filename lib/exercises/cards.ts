@@ -13,3 +13,10 @@ export const QUIZ_TOPIC_OF_KIND: Record<ExerciseKind, string> = {
 export function exerciseRows(exercises: PublicExercise[]) {
   return exercises.map((e) => ({ id: e.id, topic: QUIZ_TOPIC_OF_KIND[e.kind], difficulty: e.difficulty, chapter: e.chapter, hash: e.hash }));
 }
+
+/** How progress and stats name each kind's row of exercise cards. */
+export const EXERCISE_KIND_TITLES: Record<ExerciseKind, string> = {
+  sql: "SQL exercises",
+  python: "Python exercises",
+  modeling: "Data-modeling exercises",
+};

@@ -1,6 +1,7 @@
 import { parseDeck, type Deck } from "./deck";
 import { getChapter, getContent, getTopic, isQuizzable, type Question } from "../content/index";
 import type { Db } from "../db/client";
+import { exerciseDeckIds, exerciseDeckIndex } from "./exercise-decks";
 import { loadoutQuestionIds } from "./loadout";
 import type { LearnerSettings } from "./settings";
 
@@ -53,21 +54,53 @@ export function deckTitle(spec: Deck | string): string {
   }
 }
 
-/** The questions an upcoming interview covers: its company loadout and topics, or everything. */
+/**
+ * Card ids of a deck that content alone decides: its questions with its exercises spread evenly among
+ * them. New cards are introduced in deck order, so appending the exercises would hold them back until
+ * every question had been seen; interleaved, a session of a chapter deck practises both.
+ */
+export function deckCardIds(spec: Deck | string): string[] {
+  const deck = typeof spec === "string" ? parseDeck(spec) : spec;
+  if (!deck) return [];
+  const ids = deck.kind === "loadout" ? loadoutQuestionIds(deck.value) : deckQuestions(deck).map((q) => q.id);
+  const exercises = exerciseDeckIds(deck);
+  return exercises.length ? interleave(ids, exercises) : ids;
+}
+
+/** Merge by position within each list: the next card is whichever list is less far along (ties: a question). */
+export function interleave(a: string[], b: string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && i / a.length <= j / b.length)) out.push(a[i++]);
+    else out.push(b[j++]);
+  }
+  return out;
+}
+
+/** The cards an upcoming interview covers: its company loadout (with that company's exercises) and
+ * topics, or every question. The fallback stays question-only, like the `all` deck. */
 export function interviewScope(settings: LearnerSettings): string[] {
   const ids = new Set<string>();
-  if (settings.interviewCompany) for (const id of loadoutQuestionIds(settings.interviewCompany)) ids.add(id);
-  for (const t of settings.interviewTopics) for (const q of deckQuestions({ kind: "topic", value: t })) ids.add(q.id);
+  if (settings.interviewCompany) for (const id of deckCardIds({ kind: "loadout", value: settings.interviewCompany })) ids.add(id);
+  for (const t of settings.interviewTopics) for (const id of deckCardIds({ kind: "topic", value: t })) ids.add(id);
   return ids.size ? [...ids] : deckQuestions({ kind: "all" }).map((q) => q.id);
 }
 
-/** Question ids of any deck, including the ones that depend on the learner. */
+/** Is this id a card the quiz page can show (a quizzable question or an exercise)? */
+export function isStudyable(id: string): boolean {
+  const q = getContent().questionById.get(id);
+  return q ? isQuizzable(q) : exerciseDeckIndex().ids.has(id);
+}
+
+/** Card ids of any deck, including the ones that depend on the learner. */
 export async function deckIds(db: Db, learnerId: string, deck: Deck, settings: LearnerSettings): Promise<string[]> {
   if (deck.kind === "interview") return interviewScope(settings);
   if (deck.kind === "flagged") {
-    const quizzable = new Set(deckQuestions({ kind: "all" }).map((q) => q.id));
+    // One read of the learner's flagged rows (bounded by what they flagged), filtered in memory.
     const rows = await db.card.findMany({ where: { learnerId, flagged: true }, select: { questionId: true } });
-    return rows.map((r) => r.questionId).filter((id) => quizzable.has(id));
+    return rows.map((r) => r.questionId).filter(isStudyable);
   }
-  return deckQuestions(deck).map((q) => q.id);
+  return deckCardIds(deck);
 }

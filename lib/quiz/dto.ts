@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { deckString } from "./deck";
 import type { Rating, State } from "./enums";
+import type { ExerciseForPage } from "../exercises/index";
+import type { PublicDataset } from "../exercises/types";
 import { QUESTION_ID, questionIdSchema, reviewIdSchema } from "./rules";
 
 export const nextQuery = z.object({
@@ -58,6 +60,16 @@ export interface QuestionView {
   topic: string;
   difficulty: string;
   chapter: string;
+  /** Set when the card is an exercise: the page shows the practice workbench instead of an answer. */
+  exercise?: ExerciseCardView;
+}
+
+/** An exercise as a quiz card or mock slot: no solutions, the dataset's description, the engine's URL. */
+export interface ExerciseCardView {
+  exercise: ExerciseForPage;
+  dataset: Omit<PublicDataset, "setupSql"> | null;
+  data: { snapshotUrl: string | null; setupSql: string | null };
+  engineUrl: string;
 }
 
 /** A scheduled card: the question plus where it stands for this learner. */

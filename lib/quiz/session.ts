@@ -1,12 +1,16 @@
 // The quiz facade: every quiz, progress, stats and mock path goes through here. One object per request
 // reads the learner (and so the settings) once, works out the interview scope once, and returns exactly
 // the shape the route or page sends. Routes and pages only find the learner and call one method.
-import { getContent, getQuestion, isQuizzable, type Question } from "../content/index";
+import { getContent, getQuestion, isQuizzable } from "../content/index";
 import type { Db } from "../db/client";
 import type { Card as CardRow } from "../generated/prisma/client";
-import { deckIds, deckQuestions, interviewScope, parseDeck, type Deck } from "./decks";
+import { deckCardIds, deckIds, interviewScope, isStudyable, parseDeck, type Deck } from "./decks";
+import { cardView, questionView } from "./card-view";
+import { exerciseDeckIndex } from "./exercise-decks";
+import { EXERCISE_KINDS, type ExerciseKind } from "../exercises/schema";
+import { EXERCISE_KIND_TITLES } from "../exercises/cards";
 import { State } from "./enums";
-import type { ControlAction, ControlResponse, EmptyReason, MockRoundResponse, NextQuery, NextResponse, PackQuery, PackResponse, QuestionView, ReviewResponse, StudyCard, UndoResponse } from "./dto";
+import type { ControlAction, ControlResponse, EmptyReason, MockRoundResponse, NextQuery, NextResponse, PackQuery, PackResponse, ReviewResponse, StudyCard, UndoResponse } from "./dto";
 import { answerTime } from "./answer-time";
 import { offlinePack } from "./pack";
 import { OFFLINE_PACK_SIZE } from "./rules";
@@ -26,8 +30,23 @@ import { getExerciseArtifacts } from "../exercises/index";
 import { projectWorkload, type Workload } from "./workload";
 import { advanceReviews, postponeBacklog, type BacklogResult } from "./backlog";
 
-/** Progress and stats count exercise cards under this one pseudo-topic; its rows link to /practice. */
-export const EXERCISE_TOPIC = "exercises";
+/** Progress and stats count exercise cards under one pseudo-topic per kind (`exercises-sql`, ...). */
+export const EXERCISE_TOPIC_PREFIX = "exercises-";
+export const exerciseTopic = (kind: ExerciseKind) => `${EXERCISE_TOPIC_PREFIX}${kind}`;
+/** The exercise kind a progress/stats topic row stands for, or null for a content topic. */
+export const exerciseKindOfTopic = (topic: string): ExerciseKind | null =>
+  topic.startsWith(EXERCISE_TOPIC_PREFIX) ? (topic.slice(EXERCISE_TOPIC_PREFIX.length) as ExerciseKind) : null;
+export { questionView };
+
+/** One stats row: a kind of exercise and how its cards stand. */
+export interface ExerciseKindStat {
+  kind: ExerciseKind;
+  title: string;
+  total: number;
+  studied: number;
+  due: number;
+  recall: number | null;
+}
 
 /** A card's label and page, whether it is a question or an exercise (an `ex-` id the bundle lacks). */
 export interface CardLink {
@@ -63,9 +82,10 @@ export function activeScope(settings: LearnerSettings, now: Date): Set<string> |
 }
 
 // Content hashes and topics change only on re-ingest (a new bundle object and a new exercise file):
-// derive them once per pair. `topics` also holds every exercise, so progress and stats count them;
-// `hashes` does not, because the quiz page cannot show an exercise (the practice page schedules it).
-const derived = new WeakMap<object, { exercises: object; hashes: Map<string, string>; topics: Map<string, string> }>();
+// derive them once per pair. `topics` also holds every exercise (under its kind), so progress and stats
+// count them. `cardHashes` holds questions and exercises: the quiz page shows both. `hashes` is
+// question-only, for the offline pack (an exercise needs its engine, which an offline pack does not carry).
+const derived = new WeakMap<object, { exercises: object; hashes: Map<string, string>; cardHashes: Map<string, string>; topics: Map<string, string> }>();
 function fromBundle() {
   const bundle = getContent();
   const exercises = getExerciseArtifacts();
@@ -73,22 +93,13 @@ function fromBundle() {
   if (!d || d.exercises !== exercises) {
     const quizzable = bundle.questions.filter(isQuizzable);
     const topics = new Map(quizzable.map((q) => [q.id, q.topic]));
-    for (const e of exercises.exercises) topics.set(e.id, EXERCISE_TOPIC);
-    d = { exercises, hashes: new Map(quizzable.map((q) => [q.id, q.hash])), topics };
+    for (const e of exercises.exercises) topics.set(e.id, exerciseTopic(e.kind));
+    const hashes = new Map(quizzable.map((q) => [q.id, q.hash]));
+    d = { exercises, hashes, cardHashes: new Map([...hashes, ...exerciseDeckIndex().hashes]), topics };
     derived.set(bundle, d);
   }
   return d;
 }
-
-export const questionView = (q: Question): QuestionView => ({
-  questionId: q.id,
-  questionHtml: q.questionHtml,
-  answerHtml: q.answerHtml,
-  keyPoints: q.keyPoints,
-  topic: q.topic,
-  difficulty: q.difficulty,
-  chapter: q.chapter,
-});
 
 export interface Dashboard {
   progress: Progress;
@@ -133,10 +144,10 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
       prefer: q.prefer,
       tz,
       settings,
-      hashes: fromBundle().hashes,
+      hashes: fromBundle().cardHashes,
     });
-    const question = card ? getQuestion(card.questionId) : undefined;
-    const study: StudyCard | null = card && question ? { ...questionView(question), ...card } : null;
+    const view = card ? cardView(card.questionId) : null;
+    const study: StudyCard | null = card && view ? { ...view, ...card } : null;
     let empty: EmptyReason | null = null;
     if (!study) empty = ids.length === 0 ? (deck.kind === "flagged" ? "no-flagged" : "empty-deck") : q.practice ? "practised-all" : "nothing-due";
     return { card: study, counts, deckSize: ids.length, empty, interviewDate: settings.interviewDate };
@@ -192,14 +203,13 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
   async function deckCounts(decks: string[]): Promise<Record<string, { total: number; due: number; new: number }>> {
     const [{ settings }, all] = await Promise.all([load(), loadCards()]);
     const byId = new Map(all.map((c) => [c.questionId, c]));
-    // As deckIds: the flagged deck holds only what the quiz page can show (flagged exercises are on /practice).
-    const quizzable = fromBundle().hashes;
+    // As deckIds: the flagged deck holds what the quiz page can show (questions and exercises).
     const out: Record<string, { total: number; due: number; new: number }> = {};
     for (const spec of decks) {
       const deck = parseDeck(spec);
       if (!deck) continue;
       const ids =
-        deck.kind === "flagged" ? all.filter((c) => c.flagged && quizzable.has(c.questionId)).map((c) => c.questionId) : deck.kind === "interview" ? interviewScope(settings) : deckQuestions(deck).map((q) => q.id);
+        deck.kind === "flagged" ? all.filter((c) => c.flagged && isStudyable(c.questionId)).map((c) => c.questionId) : deck.kind === "interview" ? interviewScope(settings) : deckCardIds(deck);
       let due = 0;
       let fresh = 0;
       for (const id of ids) {
@@ -213,14 +223,20 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
     return out;
   }
 
-  async function stats(): Promise<Stats> {
+  /** The stats page's numbers, with one row per exercise kind (cards studied, due, recall now). */
+  async function stats(): Promise<Stats & { exercises: ExerciseKindStat[] }> {
     const { settings } = await load();
-    return getStats(db, learnerId, fromBundle().topics, now, tz, undefined, { settings });
+    const s = await getStats(db, learnerId, fromBundle().topics, now, tz, undefined, { settings });
+    const exercises = EXERCISE_KINDS.map((kind) => {
+      const t = s.topicRecall.get(exerciseTopic(kind));
+      return { kind, title: EXERCISE_KIND_TITLES[kind], total: t?.total ?? 0, studied: t?.studied ?? 0, due: t?.due ?? 0, recall: t?.studied ? t.recall : null };
+    }).filter((r) => r.total > 0);
+    return { ...s, exercises };
   }
 
-  /** A timed round; grades go through `grade`, like any other answer. */
+  /** A timed round; grades go through `grade`, like any other answer. Its SQL slot is an exercise. */
   function mockRound(seed: number, company?: string): MockRoundResponse {
-    const slots = composeRound({ seed, company }).map((s) => ({ kind: s.kind, minutes: s.minutes, question: questionView(getQuestion(s.questionId)!) }));
+    const slots = composeRound({ seed, company }).map((s) => ({ kind: s.kind, minutes: s.minutes, question: cardView(s.questionId)! }));
     return { seed, company: company ?? null, slots };
   }
 

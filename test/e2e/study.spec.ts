@@ -56,12 +56,20 @@ test("a mock round: timed questions, self-grading, and a round report", async ({
   await expect(page.getByTestId("mock-timer")).toContainText(/left/);
   for (let i = 0; i < 8; i++) {
     await expect(page.getByText(`Question ${i + 1} of 8`)).toBeVisible();
-    await page.getByRole("button", { name: /show the model answer/ }).click();
-    await page.locator(".checklist input[type=checkbox]").first().check();
+    if (i === 6) {
+      // The SQL slot is a real exercise: giving up reveals the solution and proposes Again.
+      await expect(page.getByTestId("quiz-exercise")).toBeVisible();
+      await page.getByRole("button", { name: "Give up and show the solution" }).click();
+      await expect(page.getByTestId("proposed-grade")).toContainText("Not solved");
+    } else {
+      await page.getByRole("button", { name: /show the model answer/ }).click();
+      await page.locator(".checklist input[type=checkbox]").first().check();
+    }
     await page.getByRole("button", { name: i % 2 ? /^Good/ : /^Hard/ }).click();
   }
   await expect(page.getByRole("heading", { name: "Round report" })).toBeVisible();
   await expect(page.locator("table tbody tr")).toHaveCount(8);
+  await expect(page.locator("table tbody tr").nth(6)).toContainText("gave up");
   await expect(page.getByTestId("mock-score")).toHaveText("4");
 
   await page.goto("/stats");

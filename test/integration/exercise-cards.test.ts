@@ -7,7 +7,7 @@ import type { Db } from "../../lib/db/client";
 import { newLearnerId } from "../../lib/learner/identity";
 import { lapseReport } from "../../lib/quiz/lapses";
 import { exportProgress, importProgress, reviewLogCsv } from "../../lib/quiz/portable";
-import { EXERCISE_TOPIC, quizSession } from "../../lib/quiz/session";
+import { exerciseTopic, quizSession } from "../../lib/quiz/session";
 import { copyFixtureContent, migratedDb, reviewIds, tempDir } from "../helpers";
 
 // Exercises are synced into the Question table, so a learner's cards and reviews include `ex-` ids the
@@ -49,25 +49,32 @@ describe("a learner who practises exercises", { timeout: 600_000 }, () => {
   it("counts exercises in progress and stats, under their own row", async () => {
     const quiz = quizSession(db, me, { now: new Date(t0.getTime() + 100 * day) });
     const { progress, suspended } = await quiz.dashboard();
-    const row = progress.byTopic.find((t) => t.topic === EXERCISE_TOPIC);
-    assert.equal(row?.total, 3, "the three fixture exercises");
-    assert.equal(row?.studied, 1, "the reviewed SQL exercise; the suspended one is not studied");
+    const rows = progress.byTopic.filter((t) => t.topic.startsWith("exercises-"));
+    assert.deepEqual(rows.map((r) => [r.topic, r.total, r.studied]).sort(), [
+      [exerciseTopic("modeling"), 1, 0],
+      [exerciseTopic("python"), 1, 0],
+      [exerciseTopic("sql"), 1, 1],
+    ], "one row per kind; the reviewed SQL exercise is studied, the suspended Python one is not");
     assert.equal(progress.byState.suspended, 1);
     assert.equal(progress.studied, 2, "one exercise and one question");
     // The suspended exercise is labelled by its title and links to its practice page, not a 404.
     assert.deepEqual(suspended, [{ questionId: PY_EX, title: "Double a number", href: `/practice/${PY_EX}` }]);
 
     const stats = await quiz.stats();
-    assert.equal(stats.topicRecall.get(EXERCISE_TOPIC)?.studied, 1);
+    assert.equal(stats.topicRecall.get(exerciseTopic("sql"))?.studied, 1);
+    assert.deepEqual(stats.exercises.map((e) => [e.kind, e.total, e.studied]), [["sql", 1, 1], ["python", 1, 0], ["modeling", 1, 0]]);
+    assert.ok(stats.exercises[0].recall !== null && stats.exercises[0].recall > 0 && stats.exercises[1].recall === null);
     assert.equal(stats.byState.review + stats.byState.learning + stats.byState.relearning, 2);
   });
 
-  it("keeps flagged exercises out of the quiz page's decks (it cannot show them) without failing", async () => {
+  it("serves a flagged exercise in the flagged deck, with its workbench data, and counts it in the picker", async () => {
     const quiz = quizSession(db, me, { now: t0 });
     const flagged = await quiz.next({ deck: "flagged", practice: true, exclude: [] });
-    assert.equal(flagged.card, null);
+    assert.equal(flagged.card?.questionId, SQL_EX);
+    assert.equal(flagged.card?.exercise?.exercise.kind, "sql");
+    assert.ok(!("solutions" in (flagged.card?.exercise?.exercise ?? {})), "no reference solution before a pass");
     const counts = await quiz.deckCounts(["all", "flagged", "topic:sql"]);
-    assert.equal(counts.flagged.total, 0, "the picker's count agrees with the deck the quiz page serves");
+    assert.equal(counts.flagged.total, 1, "the picker's count agrees with the deck the quiz page serves");
     const round = quiz.mockRound(7);
     assert.ok(round.slots.length > 0 && round.slots.every((s) => s.question.questionHtml.length > 0));
   });

@@ -10,6 +10,7 @@ import { Pager } from "@/components/pager";
 import { SourceNote } from "@/components/source-note";
 import { caseStudyNeighbours } from "@/lib/content/neighbours";
 import { editUrl, pageMeta } from "@/lib/site";
+import { exerciseDeckIds } from "@/lib/quiz/exercise-decks";
 
 export function generateStaticParams() {
   return getCaseStudies().map((c) => ({ id: c.id }));
@@ -27,6 +28,8 @@ export default async function CaseStudyPage({ params }: { params: Promise<{ id: 
   if (!cs) notFound();
   const { prev, next } = caseStudyNeighbours(cs.id);
   const questions = cs.questions.map((id) => getQuestion(id)).filter((q) => q !== undefined);
+  // The company deck also holds the exercises tagged with the company (lib/quiz/exercise-decks.ts).
+  const companyExercises = exerciseDeckIds({ kind: "company", value: cs.id }).length;
   return (
     <article className="narrow prose" style={{ margin: "0 auto" }}>
       <p className="breadcrumbs">
@@ -76,6 +79,7 @@ export default async function CaseStudyPage({ params }: { params: Promise<{ id: 
           <p>
             <Link className="button" href={`/quiz?deck=company:${cs.id}`}>
               Quiz me on {cs.company}
+              {companyExercises > 0 && ` (with its ${companyExercises} exercise${companyExercises === 1 ? "" : "s"})`}
             </Link>
           </p>
         </>

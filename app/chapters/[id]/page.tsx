@@ -68,16 +68,13 @@ export default async function ChapterPage({ params }: { params: Promise<{ id: st
               Updated <time dateTime={chapter.updated}>{formatDate(chapter.updated)}</time>
             </span>
           )}
-          {questionCount > 0 && (
-            <Link className="button" href={`/quiz?deck=chapter:${chapter.id}`}>
-              Quiz me on this chapter ({questionCount})
+          {questionCount + exerciseCount > 0 && (
+            // One deck: the chapter's questions and the exercises linked to it, scheduled together.
+            <Link className="button" href={`/quiz?deck=chapter:${chapter.id}`} data-testid="practise-chapter">
+              Practise this chapter ({[questionCount && `${questionCount} question${questionCount === 1 ? "" : "s"}`, exerciseCount && `${exerciseCount} exercise${exerciseCount === 1 ? "" : "s"}`].filter(Boolean).join(" · ")})
             </Link>
           )}
-          {exerciseCount > 0 && (
-            <Link className="button" href={`/practice?chapter=${chapter.id}`}>
-              Practise this chapter ({exerciseCount})
-            </Link>
-          )}
+          {exerciseCount > 0 && <Link href={`/practice?chapter=${chapter.id}`}>List its exercises</Link>}
         </div>
         <p className="lead">{chapter.summary}</p>
         <div dangerouslySetInnerHTML={{ __html: chapter.html }} />
