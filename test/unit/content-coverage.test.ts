@@ -41,3 +41,34 @@ test("version claims without a version are warned about; dated ones are not", ()
   assert.equal(w.length, 1);
   assert.equal(w[0].line, 10);
 });
+
+// Phrases where "new version", "no longer", "beginning" or "recently" describe data or jobs, not a product change.
+test("version claims: ordinary uses of the time words about data and jobs are not warned about", () => {
+  const sentences = [
+    "Reprocessing replays the Kafka log through a new version of the job, then switches consumers.",
+    "Stop the Flink job with a savepoint, then start the new version from that savepoint.",
+    "The compacted Kafka topic always holds the latest version of every customer.",
+    "Postgres rejects a double update; deduplicate the batch first (keep the latest version).",
+    "Write to a new table or a new version (a branch in an Iceberg setup) rather than overwriting live data.",
+    "The fix went into the Spark batch job only; numbers for today and yesterday no longer match.",
+    "Restart the Flink job and replay the log from the beginning into a fresh view.",
+    "Run Iceberg compaction for recently closed partitions.",
+  ];
+  for (const s of sentences) assert.deepEqual(versionClaims("f.md", s, 1), [], s);
+});
+
+test("version claims: real product-change claims still warn", () => {
+  const sentences = [
+    "Kafka now supports queues.",
+    "Airflow no longer supports SubDAGs.",
+    "Spark recently added a new join strategy.",
+    "Share groups were recently added to Kafka.",
+    "Newer versions of Spark enable adaptive execution by default.",
+    "Dagster's latest release renames software-defined assets.",
+    "In the latest release, Airflow runs tasks through the Task SDK.",
+    "Beginning with the next release, Flink drops the old source API.",
+    "Snowflake dynamic tables are GA.",
+  ];
+  for (const s of sentences) assert.equal(versionClaims("f.md", s, 1).length, 1, s);
+  assert.deepEqual(versionClaims("f.md", "Airflow no longer supports SubDAGs since Airflow 3.0.", 1), []);
+});
