@@ -12,6 +12,7 @@ import { leechUpdate } from "./leech";
 import { SETTINGS_DEFAULTS } from "./rules";
 import { clampToInterview, rowToSettings, schedulerSettings, type LearnerSettings } from "./settings";
 import { siblingBury, unburySiblings } from "./siblings";
+import { readForReview, siblingsToBury } from "./card-reads";
 
 export class QuizError extends AppError {
   constructor(status: 400 | 404 | 409, message: string) {
@@ -63,11 +64,13 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
 
   // One attempt through `q` (the client, or an interactive transaction that already holds the lock).
   const attempt = async (q: Tx, locked: boolean): Promise<ReviewResult | "undone" | "late"> => {
-    const [learner, question, row, undone] = await Promise.all([
+    // One statement for the question, the card and the undone check, the sibling candidates beside it
+    // (raw SQL: see lib/quiz/card-reads.ts), and the learner row only when the caller has not read it.
+    const rollover = opts.settings?.rolloverHour;
+    const [learner, { question, row, undone }, siblingIds] = await Promise.all([
       opts.settings && !locked ? null : q.learner.findUnique({ where: { id: learnerId } }),
-      q.question.findUnique({ where: { id: input.questionId }, select: { contentHash: true, archivedAt: true, concept: true } }),
-      q.card.findUnique({ where: key }),
-      q.undoneReview.findUnique({ where: { learnerId_id: { learnerId, id: reviewId } } }),
+      readForReview(q, learnerId, input.questionId, reviewId),
+      rollover === undefined ? null : siblingsToBury(q, learnerId, input.questionId, now, startOfNextDay(now, opts.tz, rollover)),
     ]);
     if (!question || question.archivedAt) throw notInQuiz(input.questionId);
     // An undone answer stays undone: a late retry of it is answered like a replay.
@@ -88,7 +91,9 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     const { card, log } = await balancedReview(q, before, input.rating, now, schedulerSettings(settings, now, inScope), balance);
     card.due = clampToInterview(card.due, settings, now, inScope);
     const data = { ...cardToRow(card), ...leechUpdate(before.lapses, card.lapses, settings), seenHash: question.contentHash, buriedUntil: null };
-    const bury = await siblingBury(q, learnerId, input.questionId, question.concept, now, opts.tz, settings.rolloverHour);
+    // Without the learner's settings up front the sibling read waits for their rollover hour.
+    const buried = !question.concept ? [] : (siblingIds ?? (await siblingsToBury(q, learnerId, input.questionId, now, startOfNextDay(now, opts.tz, settings.rolloverHour))));
+    const bury = siblingBury(learnerId, buried, startOfNextDay(now, opts.tz, settings.rolloverHour));
     const writes = (c: Tx) => [
       c.reviewLog.create({
         data: { id: reviewId, learnerId, questionId: input.questionId, durationMs: input.durationMs, prevCard: row ? JSON.stringify(row) : null, buriedSiblings: bury.column, ...recordToLogRow(log) },

@@ -5,11 +5,9 @@
 // Every query is bounded by the learner and the concept key (an indexed column); the only id lists are
 // one sibling group's, which the content check caps at MAX_SIBLING_GROUP.
 import { z } from "zod";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { MAX_SIBLING_GROUP } from "../content/siblings";
-import { startOfNextDay } from "../time";
-import { State } from "./enums";
 import { questionIdSchema } from "./rules";
 
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -24,33 +22,20 @@ export interface SiblingBury {
 const NONE: SiblingBury = { column: null, writes: () => [] };
 
 /**
- * Which siblings grading `questionId` buries: the learner's new and review cards of the same concept that
- * are due before the next day begins, not suspended and not already buried. Read before the write so
- * the log row can name them for undo.
+ * What grading a question buries, given the siblings to bury (lib/quiz/card-reads.ts siblingsToBury
+ * reads them: the learner's new and review cards of the same concept that are due before the next day
+ * begins, not suspended and not already buried; read before the write so the log row can name them for undo).
  */
-export async function siblingBury(q: Tx, learnerId: string, questionId: string, concept: string | null, now: Date, tz?: string, rolloverHour = 0): Promise<SiblingBury> {
-  if (!concept) return NONE;
-  const until = startOfNextDay(now, tz, rolloverHour);
-  const rows = await q.card.findMany({
-    where: {
-      learnerId,
-      question: { concept },
-      questionId: { not: questionId },
-      // As Anki: a sibling in (re)learning keeps its steps; only new and review siblings are buried.
-      state: { in: [State.New, State.Review] },
-      suspended: false,
-      due: { lt: until },
-      OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }],
-    },
-    select: { questionId: true },
-    orderBy: { questionId: "asc" },
-    take: MAX_SIBLING_GROUP,
-  });
-  if (rows.length === 0) return NONE;
-  const ids = rows.map((r) => r.questionId);
+export function siblingBury(learnerId: string, ids: string[], until: Date): SiblingBury {
+  if (ids.length === 0) return NONE;
   return {
     column: JSON.stringify(ids),
-    writes: (c) => [c.card.updateMany({ where: { learnerId, question: { concept }, questionId: { in: ids } }, data: { buriedUntil: until } })],
+    // Raw, like the read: the model API's compile step costs more than this statement (see card-reads.ts).
+    // @updatedAt is set by hand because only the model API sets it, and the review write's optimistic
+    // check on a sibling's card relies on it changing.
+    writes: (c) => [
+      c.$executeRaw`UPDATE "Card" SET "buriedUntil" = ${until}, "updatedAt" = ${new Date()} WHERE "learnerId" = ${learnerId} AND "questionId" IN (${Prisma.join(ids.slice(0, MAX_SIBLING_GROUP))})`,
+    ],
   };
 }
 
