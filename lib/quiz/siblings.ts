@@ -60,33 +60,28 @@ export async function unburySiblings(tx: Tx, learnerId: string, column: string |
 /**
  * For the queue: a predicate that is true for a question not reviewed today whose concept another
  * question was reviewed under today (since `dayStart`). A card already reviewed today keeps its
- * learning steps: the rule keeps a second card of a concept from starting, not the first from finishing. Two reads: today's reviews that have a concept (a range on the
- * learner's log), then the questions of those concepts (by the concept index).
+ * learning steps: the rule keeps a second card of a concept from starting, not the first from finishing.
+ * One raw statement (lib/quiz/card-reads.ts says why raw): the questions of every concept reviewed today
+ * (a range on the learner's log, then the concept index), each marked if it was itself reviewed today.
  */
 export async function sameDaySiblings(db: Db, learnerId: string, dayStart: Date): Promise<(questionId: string) => boolean> {
-  const reviewed = await db.reviewLog.findMany({
-    where: { learnerId, reviewedAt: { gte: dayStart }, question: { concept: { not: null } } },
-    select: { questionId: true, question: { select: { concept: true } } },
-    distinct: ["questionId"],
-  });
-  if (reviewed.length === 0) return () => false;
-  const seenUnder = new Map<string, Set<string>>();
-  for (const r of reviewed) {
-    const key = r.question.concept!;
-    seenUnder.set(key, (seenUnder.get(key) ?? new Set()).add(r.questionId));
-  }
-  // One concept per question reviewed today at most, so this list is as long as a day's reviews, not the content.
-  const keys = [...seenUnder.keys()];
+  const rows = await db.$queryRaw<{ id: string; concept: string; reviewed: number | bigint }[]>`
+    SELECT s."id", s."concept",
+      CASE WHEN EXISTS (SELECT 1 FROM "ReviewLog" r WHERE r."learnerId" = ${learnerId} AND r."questionId" = s."id" AND r."reviewedAt" >= ${dayStart}) THEN 1 ELSE 0 END AS "reviewed"
+    FROM "Question" s
+    WHERE s."concept" IN (
+      SELECT q."concept" FROM "ReviewLog" r JOIN "Question" q ON q."id" = r."questionId"
+      WHERE r."learnerId" = ${learnerId} AND r."reviewedAt" >= ${dayStart} AND q."concept" IS NOT NULL)`;
+  if (rows.length === 0) return () => false;
   const conceptOf = new Map<string, string>();
-  for (let i = 0; i < keys.length; i += CHUNK) {
-    const rows = await db.question.findMany({ where: { concept: { in: keys.slice(i, i + CHUNK) } }, select: { id: true, concept: true } });
-    for (const row of rows) conceptOf.set(row.id, row.concept!);
+  const seenUnder = new Set<string>();
+  for (const r of rows) {
+    conceptOf.set(r.id, r.concept);
+    if (Number(r.reviewed) === 1) seenUnder.add(r.concept);
   }
+  const reviewed = new Set(rows.filter((r) => Number(r.reviewed) === 1).map((r) => r.id));
   return (questionId) => {
     const key = conceptOf.get(questionId);
-    const seen = key ? seenUnder.get(key) : undefined;
-    return !!seen && !seen.has(questionId);
+    return !!key && seenUnder.has(key) && !reviewed.has(questionId);
   };
 }
-
-const CHUNK = 500;
