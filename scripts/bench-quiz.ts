@@ -12,6 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "../lib/generated/prisma-pg/client";
@@ -47,6 +48,10 @@ if (pgUrl) {
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-quiz-"));
   migrate({ DATA_DIR: dir, DATABASE_URL: "" });
+  // As the app's migrate script and `npm run bench` do: without WAL every commit rewrites a journal file.
+  const file = new Database(path.join(dir, "app.db"));
+  file.pragma("journal_mode = WAL");
+  file.close();
   db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${path.join(dir, "app.db")}` }), log });
   cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
 }
