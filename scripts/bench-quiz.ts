@@ -22,6 +22,8 @@ import { nextCard } from "../lib/quiz/queue";
 import { submitReview } from "../lib/quiz/review";
 import { DEFAULT_LEARNER_SETTINGS } from "../lib/quiz/settings";
 import { DAY_MS } from "../lib/quiz/rules";
+import { cardToRow, recordToLogRow } from "../lib/quiz/card-mapper";
+import { newCard, review } from "../lib/quiz/scheduler";
 
 const QUESTIONS = 1154;
 const RUNS = 300;
@@ -34,6 +36,7 @@ const pgUrl = process.env.BENCH_PG_URL;
 let statements = 0;
 let db: Db;
 let cleanup = () => {};
+let sqliteFile: string | null = null;
 const migrate = (env: Record<string, string>) => execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { env: { ...process.env, ...env }, stdio: "ignore" });
 const log = [{ emit: "event" as const, level: "query" as const }];
 if (pgUrl) {
@@ -49,7 +52,8 @@ if (pgUrl) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-quiz-"));
   migrate({ DATA_DIR: dir, DATABASE_URL: "" });
   // As the app's migrate script and `npm run bench` do: without WAL every commit rewrites a journal file.
-  const file = new Database(path.join(dir, "app.db"));
+  sqliteFile = path.join(dir, "app.db");
+  const file = new Database(sqliteFile);
   file.pragma("journal_mode = WAL");
   file.close();
   db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${path.join(dir, "app.db")}` }), log });
@@ -131,5 +135,40 @@ out.queueFullCounts = sample.counts;
 console.log(`queue counts (full learner): ${JSON.stringify(sample.counts)}, next ${sample.card?.questionId}`);
 
 await db.$disconnect();
+
+// SQLite only: the same first-answer transaction as `npm run bench` writes it in raw better-sqlite3, so
+// the Prisma / raw ratio comes from the same file and the same minute as the Prisma figures above.
+if (sqliteFile) {
+  const raw = new Database(sqliteFile);
+  raw.prepare(`INSERT OR IGNORE INTO "Learner" (id) VALUES (?)`).run("bench-raw");
+  const findLog = raw.prepare(`SELECT id FROM "ReviewLog" WHERE "learnerId" = ? AND id = ?`);
+  const findCard = raw.prepare(`SELECT * FROM "Card" WHERE "learnerId" = ? AND "questionId" = ?`);
+  const insertCard = raw.prepare(`INSERT INTO "Card" ("learnerId", "questionId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview", "updatedAt")
+    VALUES (@learnerId, @questionId, @due, @stability, @difficulty, @elapsedDays, @scheduledDays, @learningSteps, @reps, @lapses, @state, @lastReview, @now)`);
+  const insertLog = raw.prepare(`INSERT INTO "ReviewLog" (id, "learnerId", "questionId", rating, state, due, stability, difficulty, "elapsedDays", "lastElapsedDays", "scheduledDays", "learningSteps", "reviewedAt")
+    VALUES (@id, @learnerId, @questionId, @rating, @state, @due, @stability, @difficulty, @elapsedDays, @lastElapsedDays, @scheduledDays, @learningSteps, @reviewedAt)`);
+  const ms = (d: Date | null) => (d ? d.getTime() : null);
+  const tx = raw.transaction((questionId: string) => {
+    const id = crypto.randomUUID();
+    if (findLog.get("bench-raw", id)) return;
+    findCard.get("bench-raw", questionId);
+    const { card, log: l } = review(newCard(now), Rating.Good, now, { desiredRetention: 0.9 });
+    const row = cardToRow(card);
+    insertCard.run({ learnerId: "bench-raw", questionId, ...row, due: ms(row.due), lastReview: ms(row.lastReview), now: now.getTime() });
+    const lr = recordToLogRow(l);
+    insertLog.run({ id, learnerId: "bench-raw", questionId, ...lr, due: ms(lr.due), reviewedAt: ms(lr.reviewedAt) });
+  });
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    tx(ids[i]);
+    times.push(performance.now() - t);
+  }
+  raw.close();
+  out.reviewRawSqlite = print("review write, new card, raw better-sqlite3 (as npm run bench)", { times, perCall: 4 });
+  const a = out.reviewNew as { p50: number; min: number };
+  const b = out.reviewRawSqlite as { p50: number; min: number };
+  console.log(`Prisma / raw ratio (new card, no settings): p50 ${(a.p50 / b.p50).toFixed(1)}×  min ${(a.min / b.min).toFixed(1)}×`);
+}
 cleanup();
 if (process.argv.includes("--json")) console.log(JSON.stringify(out));
