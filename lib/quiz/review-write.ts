@@ -1,6 +1,5 @@
 // The review write's statements as plain SQL, for the reason lib/quiz/card-reads.ts gives (each model
-// call costs a compile step; a create or a conditional update measured about 2 ms each, the raw
-// statement about 0.1 ms). They keep the model API's guarantees that submitReview relies on:
+// call costs a compile step, and a model write more than a read). They keep the model API's guarantees that submitReview relies on:
 // - a duplicate primary key still fails the statement (a retried review id is a replay);
 // - the card update is conditional on the updatedAt it was computed from, and matching no row throws
 //   CardConflict, which rolls the transaction back like the model API's P2025 did;
