@@ -2,17 +2,18 @@
 //
 //   SCALE_DATABASE_URL=postgresql://… npm run bench:scale
 //
-// - due queue: the queries /api/quiz/next runs for one learner (learner row, all their cards by due,
-//   today's new-card count), through Prisma, for random learners; and the card query's EXPLAIN;
+// - due queue: nextCard as /api/quiz/next runs it for one learner (settings known), for random
+//   learners; and its card query's EXPLAIN;
 // - review write: submitReview on random learners and cards (the app's path, locks included);
 // - /progress and /stats for the learner with 20,000 reviews (getProgress, getStats);
 // - the lapse report over the whole log, and its EXPLAIN (an index-only scan, not a table scan).
-import { State } from "../lib/quiz/enums";
 import crypto from "node:crypto";
 import pg from "pg";
 import { createDb } from "../lib/db/client";
 import { isPostgresUrl } from "../lib/db/provider";
 import { lapseReport } from "../lib/quiz/lapses";
+import { nextCard } from "../lib/quiz/queue";
+import { DEFAULT_LEARNER_SETTINGS } from "../lib/quiz/settings";
 import { getProgress } from "../lib/quiz/progress";
 import { submitReview } from "../lib/quiz/review";
 import { getStats } from "../lib/quiz/stats";
@@ -45,26 +46,23 @@ const now = new Date();
 // Warm-up: the targets are for a warm database.
 for (const id of learners.slice(0, 50)) await db.card.findMany({ where: { learnerId: id }, orderBy: { due: "asc" } });
 
+// The queue as /api/quiz/next runs it (settings already read by the facade): nextCard reads only the
+// cards it can serve or count (lib/quiz/card-reads.ts), today's new-card count, the sibling rule's
+// statement and, while new cards can be served, the ids of the learner's started cards.
+const hashes = new Map((await db.question.findMany({ where: { archivedAt: null }, select: { id: true, contentHash: true } })).map((q) => [q.id, q.contentHash]));
 const queue = [];
-for (const learnerId of learners) {
-  queue.push(
-    await timed(() =>
-      Promise.all([
-        db.learner.findUnique({ where: { id: learnerId } }),
-        db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }),
-        db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: startOfDay(now) } } }),
-      ]),
-    ),
-  );
-}
-console.log(`due queue queries via Prisma (learner, ${qids.length} cards by due, new today): ${fmt(queue)}`);
+for (const learnerId of learners) queue.push(await timed(() => nextCard(db, learnerId, qids, now, { settings: DEFAULT_LEARNER_SETTINGS, hashes })));
+console.log(`due queue (nextCard, all its queries and the pick, ${qids.length} questions in the deck): ${fmt(queue)}`);
+const queueSql = `SELECT * FROM "Card" c WHERE c."learnerId" = $1 AND (c."due" <= $2 OR c."state" = 0 OR c."questionId" = ''
+  OR (c."seenHash" IS NOT NULL AND EXISTS (SELECT 1 FROM "Question" q WHERE q."id" = c."questionId" AND q."contentHash" <> c."seenHash"))) ORDER BY c."due"`;
+const ahead = new Date(now.getTime() + 20 * 60_000);
 const sqlTimes: number[] = [];
 for (const learnerId of learners.slice(0, 100)) {
-  const plan = (await raw.query(`EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM "Card" WHERE "learnerId" = $1 ORDER BY due`, [learnerId])).rows[0]["QUERY PLAN"][0];
+  const plan = (await raw.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${queueSql}`, [learnerId, ahead])).rows[0]["QUERY PLAN"][0];
   sqlTimes.push(plan["Execution Time"] + plan["Planning Time"]);
 }
 console.log(`due queue card query inside PostgreSQL (planning + execution): ${fmt(sqlTimes)}`);
-const explain = await raw.query(`EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM "Card" WHERE "learnerId" = $1 ORDER BY due`, [learners[0]]);
+const explain = await raw.query(`EXPLAIN (ANALYZE, BUFFERS) ${queueSql}`, [learners[0], ahead]);
 console.log(`\nEXPLAIN (ANALYZE, BUFFERS) the due queue's card query:\n${explain.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}`);
 const explainNew = await raw.query(`EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM "ReviewLog" WHERE "learnerId" = $1 AND state = 0 AND "reviewedAt" >= $2`, [learners[0], startOfDay(now)]);
 console.log(`\nEXPLAIN (ANALYZE, BUFFERS) today's new-card count:\n${explainNew.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}\n`);

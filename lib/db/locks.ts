@@ -11,7 +11,7 @@ import { providerOf } from "./client";
 //   never wait for each other, and one learner's own requests are sequential in practice, so the lock
 //   is uncontended unless the same learner really races (two tabs, a retried request).
 //   We chose this over SERIALIZABLE-with-retry (every transaction may fail and must be replayed, and
-//   the review write is a batch that cannot re-run its reads) and over a version column alone (undo
+//   the review write reads before its transaction and cannot re-run those reads) and over a version column alone (undo
 //   restores a row wholesale and needs the "latest answer" check to hold until commit). The review
 //   write also stays conditional on the card's updatedAt (lib/quiz/review.ts), which is what keeps a
 //   review computed from a stale read from landing.

@@ -9,6 +9,7 @@ import { formatInterval, newCard, retrievability, RATINGS, type CardState, type 
 import { balancedPreview } from "./load-balance";
 import { clampToInterview, daysUntilInterview, getSettings, schedulerSettings, type LearnerSettings } from "./settings";
 import { sameDaySiblings } from "./siblings";
+import { newSince, queueCards, startedIds } from "./card-reads";
 
 async function activeHashes(db: Db): Promise<Map<string, string>> {
   const rows = await db.question.findMany({ where: { archivedAt: null }, select: { id: true, contentHash: true } });
@@ -66,23 +67,33 @@ export async function nextCard(
   // The day (for the new-card allowance and the sibling rule) starts at the learner's rollover hour.
   const settings = opts.settings ?? (await getSettings(db, learnerId, opts.tz));
   const dayStart = startOfDay(now, opts.tz, settings.rolloverHour);
+  const scope = opts.interviewScope ?? null;
+  // Practice ranks every started card; the schedule needs only the cards it can serve or count now
+  // (lib/quiz/card-reads.ts queueCards), plus which questions are started when new cards can be served.
   const [hashOf, cards, newToday, siblingSeen] = await Promise.all([
     opts.hashes ?? activeHashes(db),
-    db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }),
-    db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: dayStart } } }),
+    opts.practice ? db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }) : queueCards(db, learnerId, new Date(now.getTime() + LEARN_AHEAD_MS), opts.prefer),
+    opts.practice ? 0 : newSince(db, learnerId, dayStart),
     // Practice (cram) is the learner asking for everything; only the schedule keeps siblings apart.
     opts.practice ? () => false : sameDaySiblings(db, learnerId, dayStart),
   ]);
+  // Fresh (new) cards matter while today's allowance lasts, or to size it before an interview.
+  const wantFresh = opts.practice || daysUntilInterview(settings, now) !== null || settings.newPerDay - newToday > 0;
+  const started = opts.practice ? null : wantFresh ? await startedIds(db, learnerId) : new Set<string>();
   const available = (c: CardRow) =>
     inDeck.has(c.questionId) && hashOf.has(c.questionId) && !c.suspended && !(c.buriedUntil && c.buriedUntil > now) && !siblingSeen(c.questionId);
   const changed = (c: CardRow) => c.state !== State.New && c.seenHash !== null && c.seenHash !== hashOf.get(c.questionId);
   const byId = new Map(cards.map((c) => [c.questionId, c]));
-  const started = cards.filter((c) => c.state !== State.New && available(c));
-  const fresh = deckIds.filter((id) => {
-    const c = byId.get(id);
-    return hashOf.has(id) && (c ? c.state === State.New && available(c) : !siblingSeen(id));
-  });
-  const scope = opts.interviewScope ?? null;
+  const startedRows = cards.filter((c) => c.state !== State.New && available(c));
+  const fresh = !wantFresh
+    ? []
+    : deckIds.filter((id) => {
+        if (!hashOf.has(id)) return false;
+        const c = byId.get(id);
+        if (c) return c.state === State.New && available(c);
+        // Not among the rows read: either a started card that is not due, or no card yet.
+        return !started?.has(id) && !siblingSeen(id);
+      });
   const sched = (questionId: string) => schedulerSettings(settings, now, !scope || scope.has(questionId));
 
   let pick: { questionId: string; card: CardState; changed: boolean; flagged: boolean } | undefined;
@@ -93,7 +104,7 @@ export async function nextCard(
   const preferred = opts.prefer && inDeck.has(opts.prefer) && hashOf.has(opts.prefer) && !byId.get(opts.prefer)?.suspended ? opts.prefer : undefined;
   if (opts.practice) {
     const skip = new Set(opts.exclude ?? []);
-    const weakest = started
+    const weakest = startedRows
       .filter((c) => !skip.has(c.questionId))
       .map((c) => ({ c, r: retrievability(rowToCard(c), now, sched(c.questionId)) }))
       .sort((a, b) => a.r - b.r);
@@ -102,8 +113,8 @@ export async function nextCard(
     if (weakest.length) pick = fromRow(weakest[0].c);
     else if (unseen.length) pick = fromFresh(unseen[0]);
   } else {
-    const dueLearning = started.filter((c) => isLearningState(c.state) && c.due <= now);
-    let dueReview = started.filter((c) => c.state === State.Review && (c.due <= now || changed(c)));
+    const dueLearning = startedRows.filter((c) => isLearningState(c.state) && c.due <= now);
+    let dueReview = startedRows.filter((c) => c.state === State.Review && (c.due <= now || changed(c)));
     dueReview = orderReviews(dueReview, settings, now, sched, dayKey(now, opts.tz, settings.rolloverHour));
     const allowance = Math.max(0, newAllowance(settings, fresh, scope, now) - newToday);
     counts = { learning: dueLearning.length, review: dueReview.length, new: Math.min(allowance, fresh.length) };
@@ -116,7 +127,7 @@ export async function nextCard(
     else if (dueReview.length) pick = fromRow(dueReview[0]);
     else if (counts.new > 0) pick = fromFresh(scope ? (fresh.find((id) => scope.has(id)) ?? fresh[0]) : fresh[0]);
     else {
-      const ahead = started.find((c) => isLearningState(c.state) && c.due.getTime() - now.getTime() <= LEARN_AHEAD_MS);
+      const ahead = startedRows.find((c) => isLearningState(c.state) && c.due.getTime() - now.getTime() <= LEARN_AHEAD_MS);
       if (ahead) pick = fromRow(ahead);
     }
   }

@@ -12,6 +12,8 @@ import { leechUpdate } from "./leech";
 import { SETTINGS_DEFAULTS } from "./rules";
 import { clampToInterview, rowToSettings, schedulerSettings, type LearnerSettings } from "./settings";
 import { siblingBury, unburySiblings } from "./siblings";
+import { readForReview, siblingsToBury } from "./card-reads";
+import { CardConflict, insertCard, insertLog, isUniqueViolation, updateCard } from "./review-write";
 
 export class QuizError extends AppError {
   constructor(status: 400 | 404 | 409, message: string) {
@@ -48,8 +50,8 @@ const MAX_ATTEMPTS = 5;
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 /**
- * Applies one grade. The reads happen first and in parallel; the log row and the card are then written in
- * one batched transaction. The log's primary key (learner, client-generated review id) decides replays: a
+ * Applies one grade. The reads happen first (one statement, plus the siblings beside it); the log row
+ * and the card are then written in one transaction. The log's primary key (learner, client-generated review id) decides replays: a
  * retried request fails that insert and gets the stored result, so nothing is graded twice. The card write
  * is conditional on the row it was computed from, so two different answers racing on one card conflict.
  * After a conflict the answer is graded again with its reads inside a transaction that holds the
@@ -59,15 +61,15 @@ type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$exten
 export async function submitReview(db: Db, learnerId: string, input: ReviewInput, now: Date, opts: WriteOptions = {}): Promise<ReviewResult> {
   const reviewId = input.reviewId.toLowerCase();
   if (input.practice) return submitPractice(db, learnerId, { ...input, reviewId }, now, opts);
-  const key = { learnerId_questionId: { learnerId, questionId: input.questionId } };
-
   // One attempt through `q` (the client, or an interactive transaction that already holds the lock).
   const attempt = async (q: Tx, locked: boolean): Promise<ReviewResult | "undone" | "late"> => {
-    const [learner, question, row, undone] = await Promise.all([
+    // One statement for the question, the card and the undone check, the sibling candidates beside it
+    // (raw SQL: see lib/quiz/card-reads.ts), and the learner row only when the caller has not read it.
+    const rollover = opts.settings?.rolloverHour;
+    const [learner, { question, row, undone }, siblingIds] = await Promise.all([
       opts.settings && !locked ? null : q.learner.findUnique({ where: { id: learnerId } }),
-      q.question.findUnique({ where: { id: input.questionId }, select: { contentHash: true, archivedAt: true, concept: true } }),
-      q.card.findUnique({ where: key }),
-      q.undoneReview.findUnique({ where: { learnerId_id: { learnerId, id: reviewId } } }),
+      readForReview(q, learnerId, input.questionId, reviewId),
+      rollover === undefined ? null : siblingsToBury(q, learnerId, input.questionId, now, startOfNextDay(now, opts.tz, rollover)),
     ]);
     if (!question || question.archivedAt) throw notInQuiz(input.questionId);
     // An undone answer stays undone: a late retry of it is answered like a replay.
@@ -88,23 +90,24 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     const { card, log } = await balancedReview(q, before, input.rating, now, schedulerSettings(settings, now, inScope), balance);
     card.due = clampToInterview(card.due, settings, now, inScope);
     const data = { ...cardToRow(card), ...leechUpdate(before.lapses, card.lapses, settings), seenHash: question.contentHash, buriedUntil: null };
-    const bury = await siblingBury(q, learnerId, input.questionId, question.concept, now, opts.tz, settings.rolloverHour);
-    const writes = (c: Tx) => [
-      c.reviewLog.create({
-        data: { id: reviewId, learnerId, questionId: input.questionId, durationMs: input.durationMs, prevCard: row ? JSON.stringify(row) : null, buriedSiblings: bury.column, ...recordToLogRow(log) },
-      }),
-      ...bury.writes(c),
-      row
-        ? c.card.update({ where: { ...key, updatedAt: row.updatedAt }, data })
-        : c.card.create({ data: { learnerId, questionId: input.questionId, ...data } }),
-    ];
-    const ensureLearner = (c: Tx) => (exists ? [] : [c.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} })]);
-    if (locked) {
-      for (const w of [...ensureLearner(q), ...writes(q)]) await w;
-    } else {
-      // The lock waits for an undo or import of this learner on another instance to commit.
-      await db.$transaction([...ensureLearner(db), ...learnerLockStatements(db, learnerId), ...writes(db)]);
-    }
+    // Without the learner's settings up front the sibling read waits for their rollover hour.
+    const buried = !question.concept ? [] : (siblingIds ?? (await siblingsToBury(q, learnerId, input.questionId, now, startOfNextDay(now, opts.tz, settings.rolloverHour))));
+    const bury = siblingBury(learnerId, buried, startOfNextDay(now, opts.tz, settings.rolloverHour));
+    const logRow = { id: reviewId, learnerId, questionId: input.questionId, durationMs: input.durationMs, prevCard: row ? JSON.stringify(row) : null, buriedSiblings: bury.column, ...recordToLogRow(log) };
+    // Raw statements (lib/quiz/review-write.ts): the log row first, so a stored review id fails before
+    // anything else is written; then the siblings; then the card, conditional on the row it came from.
+    const write = async (c: Tx) => {
+      if (!exists) await c.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} });
+      // The lock waits for an undo or import of this learner on another instance to commit (held already when locked).
+      if (!locked) await lockLearner(db, c, learnerId);
+      await insertLog(c, logRow);
+      for (const w of bury.writes(c)) await w;
+      if (row) await updateCard(c, learnerId, input.questionId, row.updatedAt, data);
+      else await insertCard(c, learnerId, input.questionId, data);
+    };
+    // An interactive transaction, not a batch: a conditional update that matched nothing must roll back the log row.
+    if (locked) await write(q);
+    else await db.$transaction(write);
     return { duplicate: false, card };
   };
 
@@ -120,7 +123,8 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
       if (result === "late") continue;
       return result === "undone" ? replay(db, learnerId, reviewId, input.questionId) : result;
     } catch (err) {
-      if (!isCode(err, "P2002", "P2025") || n >= MAX_ATTEMPTS) throw err;
+      const retryable = isCode(err, "P2002", "P2025") || isUniqueViolation(err) || err instanceof CardConflict;
+      if (!retryable || n >= MAX_ATTEMPTS) throw err;
       // Either this review id is stored (a replay) or another answer changed the card first (try again).
       const stored = await db.reviewLog.findUnique({ where: { learnerId_id: { learnerId, id: reviewId } }, select: { questionId: true } });
       if (stored) return replay(db, learnerId, reviewId, input.questionId, stored.questionId);

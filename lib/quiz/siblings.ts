@@ -5,11 +5,9 @@
 // Every query is bounded by the learner and the concept key (an indexed column); the only id lists are
 // one sibling group's, which the content check caps at MAX_SIBLING_GROUP.
 import { z } from "zod";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { MAX_SIBLING_GROUP } from "../content/siblings";
-import { startOfNextDay } from "../time";
-import { State } from "./enums";
 import { questionIdSchema } from "./rules";
 
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -24,33 +22,20 @@ export interface SiblingBury {
 const NONE: SiblingBury = { column: null, writes: () => [] };
 
 /**
- * Which siblings grading `questionId` buries: the learner's new and review cards of the same concept that
- * are due before the next day begins, not suspended and not already buried. Read before the write so
- * the log row can name them for undo.
+ * What grading a question buries, given the siblings to bury (lib/quiz/card-reads.ts siblingsToBury
+ * reads them: the learner's new and review cards of the same concept that are due before the next day
+ * begins, not suspended and not already buried; read before the write so the log row can name them for undo).
  */
-export async function siblingBury(q: Tx, learnerId: string, questionId: string, concept: string | null, now: Date, tz?: string, rolloverHour = 0): Promise<SiblingBury> {
-  if (!concept) return NONE;
-  const until = startOfNextDay(now, tz, rolloverHour);
-  const rows = await q.card.findMany({
-    where: {
-      learnerId,
-      question: { concept },
-      questionId: { not: questionId },
-      // As Anki: a sibling in (re)learning keeps its steps; only new and review siblings are buried.
-      state: { in: [State.New, State.Review] },
-      suspended: false,
-      due: { lt: until },
-      OR: [{ buriedUntil: null }, { buriedUntil: { lte: now } }],
-    },
-    select: { questionId: true },
-    orderBy: { questionId: "asc" },
-    take: MAX_SIBLING_GROUP,
-  });
-  if (rows.length === 0) return NONE;
-  const ids = rows.map((r) => r.questionId);
+export function siblingBury(learnerId: string, ids: string[], until: Date): SiblingBury {
+  if (ids.length === 0) return NONE;
   return {
     column: JSON.stringify(ids),
-    writes: (c) => [c.card.updateMany({ where: { learnerId, question: { concept }, questionId: { in: ids } }, data: { buriedUntil: until } })],
+    // Raw, like the read: the model API's compile step costs more than this statement (see card-reads.ts).
+    // @updatedAt is set by hand because only the model API sets it, and the review write's optimistic
+    // check on a sibling's card relies on it changing.
+    writes: (c) => [
+      c.$executeRaw`UPDATE "Card" SET "buriedUntil" = ${until}, "updatedAt" = ${new Date()} WHERE "learnerId" = ${learnerId} AND "questionId" IN (${Prisma.join(ids.slice(0, MAX_SIBLING_GROUP))})`,
+    ],
   };
 }
 
@@ -75,33 +60,28 @@ export async function unburySiblings(tx: Tx, learnerId: string, column: string |
 /**
  * For the queue: a predicate that is true for a question not reviewed today whose concept another
  * question was reviewed under today (since `dayStart`). A card already reviewed today keeps its
- * learning steps: the rule keeps a second card of a concept from starting, not the first from finishing. Two reads: today's reviews that have a concept (a range on the
- * learner's log), then the questions of those concepts (by the concept index).
+ * learning steps: the rule keeps a second card of a concept from starting, not the first from finishing.
+ * One raw statement (lib/quiz/card-reads.ts says why raw): the questions of every concept reviewed today
+ * (a range on the learner's log, then the concept index), each marked if it was itself reviewed today.
  */
 export async function sameDaySiblings(db: Db, learnerId: string, dayStart: Date): Promise<(questionId: string) => boolean> {
-  const reviewed = await db.reviewLog.findMany({
-    where: { learnerId, reviewedAt: { gte: dayStart }, question: { concept: { not: null } } },
-    select: { questionId: true, question: { select: { concept: true } } },
-    distinct: ["questionId"],
-  });
-  if (reviewed.length === 0) return () => false;
-  const seenUnder = new Map<string, Set<string>>();
-  for (const r of reviewed) {
-    const key = r.question.concept!;
-    seenUnder.set(key, (seenUnder.get(key) ?? new Set()).add(r.questionId));
-  }
-  // One concept per question reviewed today at most, so this list is as long as a day's reviews, not the content.
-  const keys = [...seenUnder.keys()];
+  const rows = await db.$queryRaw<{ id: string; concept: string; reviewed: number | bigint }[]>`
+    SELECT s."id", s."concept",
+      CASE WHEN EXISTS (SELECT 1 FROM "ReviewLog" r WHERE r."learnerId" = ${learnerId} AND r."questionId" = s."id" AND r."reviewedAt" >= ${dayStart}) THEN 1 ELSE 0 END AS "reviewed"
+    FROM "Question" s
+    WHERE s."concept" IN (
+      SELECT q."concept" FROM "ReviewLog" r JOIN "Question" q ON q."id" = r."questionId"
+      WHERE r."learnerId" = ${learnerId} AND r."reviewedAt" >= ${dayStart} AND q."concept" IS NOT NULL)`;
+  if (rows.length === 0) return () => false;
   const conceptOf = new Map<string, string>();
-  for (let i = 0; i < keys.length; i += CHUNK) {
-    const rows = await db.question.findMany({ where: { concept: { in: keys.slice(i, i + CHUNK) } }, select: { id: true, concept: true } });
-    for (const row of rows) conceptOf.set(row.id, row.concept!);
+  const seenUnder = new Set<string>();
+  for (const r of rows) {
+    conceptOf.set(r.id, r.concept);
+    if (Number(r.reviewed) === 1) seenUnder.add(r.concept);
   }
+  const reviewed = new Set(rows.filter((r) => Number(r.reviewed) === 1).map((r) => r.id));
   return (questionId) => {
     const key = conceptOf.get(questionId);
-    const seen = key ? seenUnder.get(key) : undefined;
-    return !!seen && !seen.has(questionId);
+    return !!key && seenUnder.has(key) && !reviewed.has(questionId);
   };
 }
-
-const CHUNK = 500;

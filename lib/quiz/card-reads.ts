@@ -1,0 +1,95 @@
+// The hot reads of the review write and the due queue, as plain SQL through `$queryRaw`. Why not the
+// model API: with Prisma 6.19's JS query compiler every model call pays a compile-and-interpret step
+// (about 0.7 ms on this project's CI machine, `npx tsx scripts/bench-quiz.ts`) that a raw statement
+// does not (about 0.06 ms), and a review made five of them. The driver adapters type the columns of a
+// raw result from the table (dates come back as Date, booleans as boolean, on SQLite and PostgreSQL
+// alike), so a selected Card row is the same value the model API returns; `toCardRow` fixes the key
+// order too, because a row is stored as JSON (ReviewLog.prevCard) for undo. Every statement is bounded
+// by the learner (indexed) and returns rows the caller uses; none takes a list of content ids.
+import { Prisma, type Card as CardRow } from "../generated/prisma/client";
+import type { Db } from "../db/client";
+import { MAX_SIBLING_GROUP } from "../content/siblings";
+import { State } from "./enums";
+
+type Reader = Pick<Db, "$queryRaw">;
+
+const CARD_FIELDS = Object.values(Prisma.CardScalarFieldEnum);
+const cardColumns = (alias: string) => Prisma.raw(CARD_FIELDS.map((f) => `${alias}."${f}"`).join(", "));
+
+/** A raw result row as the model API's Card row: the same keys in the schema's order. */
+export function toCardRow(raw: Record<string, unknown>): CardRow {
+  const row: Record<string, unknown> = {};
+  for (const f of CARD_FIELDS) row[f] = raw[f];
+  return row as unknown as CardRow;
+}
+
+export interface ReviewReads {
+  question: { contentHash: string; archivedAt: Date | null; concept: string | null } | null;
+  row: CardRow | null;
+  /** This review id was answered and then undone. */
+  undone: boolean;
+}
+
+/** What grading one answer reads, in one statement: the question, the learner's card of it and whether the review id was undone. */
+export async function readForReview(q: Reader, learnerId: string, questionId: string, reviewId: string): Promise<ReviewReads> {
+  const rows = await q.$queryRaw<Record<string, unknown>[]>`
+    SELECT q."contentHash" AS "qContentHash", q."archivedAt" AS "qArchivedAt", q."concept" AS "qConcept",
+      CASE WHEN EXISTS (SELECT 1 FROM "UndoneReview" u WHERE u."learnerId" = ${learnerId} AND u."id" = ${reviewId}) THEN 1 ELSE 0 END AS "undone",
+      ${cardColumns("c")}
+    FROM "Question" q LEFT JOIN "Card" c ON c."learnerId" = ${learnerId} AND c."questionId" = q."id"
+    WHERE q."id" = ${questionId}`;
+  const r = rows[0];
+  if (!r) return { question: null, row: null, undone: false };
+  return {
+    question: { contentHash: r.qContentHash as string, archivedAt: (r.qArchivedAt as Date | null) ?? null, concept: (r.qConcept as string | null) ?? null },
+    row: r.learnerId == null ? null : toCardRow(r),
+    undone: Number(r.undone) === 1,
+  };
+}
+
+/**
+ * The siblings grading `questionId` would bury (lib/quiz/siblings.ts siblingBury has the rule): the
+ * learner's new and review cards of the same concept due before `until`, not suspended, not buried.
+ * Needs no concept from the caller (the join finds it), so it runs alongside readForReview.
+ */
+export async function siblingsToBury(q: Reader, learnerId: string, questionId: string, now: Date, until: Date): Promise<string[]> {
+  const rows = await q.$queryRaw<{ questionId: string }[]>`
+    SELECT c."questionId" FROM "Card" c
+      JOIN "Question" s ON s."id" = c."questionId"
+      JOIN "Question" me ON me."id" = ${questionId} AND me."concept" IS NOT NULL AND s."concept" = me."concept"
+    WHERE c."learnerId" = ${learnerId} AND c."questionId" <> ${questionId} AND c."state" IN (${State.New}, ${State.Review})
+      AND c."suspended" = false AND c."due" < ${until} AND (c."buriedUntil" IS NULL OR c."buriedUntil" <= ${now})
+    ORDER BY c."questionId" LIMIT ${Prisma.raw(String(MAX_SIBLING_GROUP))}`;
+  return rows.map((r) => r.questionId);
+}
+
+/**
+ * The queue's cards: every card that can be served or counted now (started cards due by `until`, which
+ * covers due learning and review cards and learning cards due within the learn-ahead window), every
+ * card still new (rows made by a study control: they may be suspended or buried), started cards whose
+ * question changed since last reviewed (they count as due), and the preferred card. Ordered by due, as
+ * the queue serves them. The learner's other cards (not due, unchanged) stay in the database.
+ */
+export async function queueCards(q: Reader, learnerId: string, until: Date, prefer?: string): Promise<CardRow[]> {
+  const rows = await q.$queryRaw<Record<string, unknown>[]>`
+    SELECT ${cardColumns("c")} FROM "Card" c
+    WHERE c."learnerId" = ${learnerId} AND (
+      c."due" <= ${until} OR c."state" = ${State.New} OR c."questionId" = ${prefer ?? ""}
+      OR (c."seenHash" IS NOT NULL AND EXISTS (SELECT 1 FROM "Question" q WHERE q."id" = c."questionId" AND q."contentHash" <> c."seenHash"))
+    )
+    ORDER BY c."due"`;
+  return rows.map(toCardRow);
+}
+
+/** Ids of the learner's started cards (not new): what keeps a deck question from being served as new. */
+export async function startedIds(q: Reader, learnerId: string): Promise<Set<string>> {
+  const rows = await q.$queryRaw<{ questionId: string }[]>`SELECT "questionId" FROM "Card" WHERE "learnerId" = ${learnerId} AND "state" <> ${State.New}`;
+  return new Set(rows.map((r) => r.questionId));
+}
+
+/** Cards introduced (first graded) since `since`: the part of today's new-card allowance already used. */
+export async function newSince(q: Reader, learnerId: string, since: Date): Promise<number> {
+  const rows = await q.$queryRaw<{ n: number | bigint }[]>`
+    SELECT count(*) AS n FROM "ReviewLog" WHERE "learnerId" = ${learnerId} AND "state" = ${State.New} AND "reviewedAt" >= ${since}`;
+  return Number(rows[0]?.n ?? 0);
+}

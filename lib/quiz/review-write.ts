@@ -1,0 +1,72 @@
+// The review write's statements as plain SQL, for the reason lib/quiz/card-reads.ts gives (each model
+// call costs a compile step, and a model write more than a read). They keep the model API's guarantees that submitReview relies on:
+// - a duplicate primary key still fails the statement (a retried review id is a replay);
+// - the card update is conditional on the updatedAt it was computed from, and matching no row throws
+//   CardConflict, which rolls the transaction back like the model API's P2025 did;
+// - @updatedAt and @default(now()) are set here, since only the model API fills them.
+// Date and boolean parameters are stored by the driver adapters exactly as the model API stores them.
+import { Prisma } from "../generated/prisma/client";
+import type { Db } from "../db/client";
+
+type Writer = Pick<Db, "$executeRaw">;
+type Value = string | number | boolean | Date | null;
+
+/** The card changed between the read and the write: grade again from a fresh read. */
+export class CardConflict extends Error {
+  constructor() {
+    super("the card changed while this answer was being graded");
+  }
+}
+
+/** A raw statement failed on a unique key (the model API reports this as P2002). */
+export function isUniqueViolation(err: unknown): boolean {
+  if (!(err instanceof Prisma.PrismaClientKnownRequestError) || err.code !== "P2010") return false;
+  const cause = (err.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError?.cause;
+  return cause?.kind === "UniqueConstraintViolation";
+}
+
+// Column names come from this module's callers (fixed object literals), never from input.
+const column = (name: string) => Prisma.raw(`"${name}"`);
+const clean = (row: Record<string, Value | undefined>) => Object.entries(row).map(([k, v]) => [k, v === undefined ? null : v] as const);
+
+async function insert(c: Writer, table: string, row: Record<string, Value | undefined>): Promise<void> {
+  const entries = clean(row);
+  await c.$executeRaw`INSERT INTO ${column(table)} (${Prisma.join(entries.map(([k]) => column(k)))}) VALUES (${Prisma.join(entries.map(([, v]) => v))})`;
+}
+
+export interface LogRow {
+  id: string;
+  learnerId: string;
+  questionId: string;
+  rating: number;
+  state: number;
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  lastElapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reviewedAt: Date;
+  durationMs?: number | null;
+  prevCard: string | null;
+  buriedSiblings: string | null;
+}
+
+/** The answer's log row; fails with a unique violation when this review id is stored. */
+export const insertLog = (c: Writer, row: LogRow) => insert(c, "ReviewLog", { ...row, createdAt: new Date() });
+
+export type CardData = Record<string, Value | undefined>;
+
+/** A first card for this learner and question; fails with a unique violation if one appeared meanwhile. */
+export function insertCard(c: Writer, learnerId: string, questionId: string, data: CardData): Promise<void> {
+  const at = new Date();
+  return insert(c, "Card", { learnerId, questionId, ...data, createdAt: at, updatedAt: at });
+}
+
+/** The card as computed from the row last updated at `seen`; CardConflict when it changed since. */
+export async function updateCard(c: Writer, learnerId: string, questionId: string, seen: Date, data: CardData): Promise<void> {
+  const set = clean({ ...data, updatedAt: new Date() }).map(([k, v]) => Prisma.sql`${column(k)} = ${v}`);
+  const n = await c.$executeRaw`UPDATE "Card" SET ${Prisma.join(set)} WHERE "learnerId" = ${learnerId} AND "questionId" = ${questionId} AND "updatedAt" = ${seen}`;
+  if (n !== 1) throw new CardConflict();
+}

@@ -1,0 +1,69 @@
+// The queue reads only the cards it can serve or count (lib/quiz/card-reads.ts queueCards); these
+// cases are the rows that read leaves out or has to add back, checked against what the queue shows.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Db } from "../../lib/db/client";
+import { newLearnerId } from "../../lib/learner/identity";
+import { State } from "../../lib/quiz/enums";
+import { nextCard, setFlagged, setSuspended, submitReview } from "../../lib/quiz/service";
+import { saveSettings } from "../../lib/quiz/settings";
+import { quizDb, reviewIds } from "../helpers";
+
+let db: Db;
+const t0 = new Date("2026-05-01T10:00:00Z");
+const deck = ["kafka-fixture-consumer-groups", "kafka-fixture-offsets", "sql-fixture-anti-join", "sql-fixture-inner-join", "sql-fixture-rank", "sql-fixture-window"];
+const [q1, q2, q3, q4, q5, q6] = deck;
+const rid = reviewIds();
+const min = (m: number) => new Date(t0.getTime() + m * 60_000);
+
+before(async () => {
+  db = await quizDb();
+});
+after(() => db.$disconnect());
+
+describe("queue reads", () => {
+  it("counts a changed card that is not due, never serves a started card as new, and shows a preferred card that is not due", async () => {
+    const me = newLearnerId();
+    // q1 and q2 graduate to review (Easy), so neither is due for days; q3 is suspended and q4 flagged before being studied (new rows).
+    await submitReview(db, me, { reviewId: rid(), questionId: q1, rating: 4 }, t0);
+    await submitReview(db, me, { reviewId: rid(), questionId: q2, rating: 4 }, t0);
+    await setSuspended(db, me, q3, true, t0);
+    await setFlagged(db, me, q4, true, t0);
+    const old = await db.question.findUniqueOrThrow({ where: { id: q2 } });
+    await db.question.update({ where: { id: q2 }, data: { contentHash: "edited" } });
+    try {
+      const r = await nextCard(db, me, deck, min(1));
+      // q2 changed, so it is due; q1 is not; new: q4 (flagged new row), q5, q6 (no rows), not the suspended q3.
+      assert.deepEqual(r.counts, { learning: 0, review: 1, new: 3 });
+      assert.equal(r.card?.questionId, q2);
+      assert.equal(r.card?.changed, true);
+
+      const preferred = await nextCard(db, me, deck, min(1), { prefer: q1 });
+      assert.equal(preferred.card?.questionId, q1);
+      assert.equal(preferred.card?.state, State.Review, "the stored card, not a new one");
+      assert.equal(preferred.card?.changed, false);
+    } finally {
+      await db.question.update({ where: { id: q2 }, data: { contentHash: old.contentHash } });
+    }
+    const unchanged = await nextCard(db, me, deck, min(1));
+    assert.deepEqual(unchanged.counts, { learning: 0, review: 0, new: 3 });
+    assert.equal(unchanged.card?.questionId, q4, "the first new card in deck order");
+  });
+
+  it("serves a learning card due within the learn-ahead window once nothing else is left, and no new card once the allowance is used", async () => {
+    const me = newLearnerId();
+    await saveSettings(db, me, { newPerDay: 1 });
+    await submitReview(db, me, { reviewId: rid(), questionId: q5, rating: 3 }, t0);
+    // q5 is in learning, due in a few minutes; the one new card of the day is used.
+    const r = await nextCard(db, me, deck, min(1));
+    assert.deepEqual(r.counts, { learning: 0, review: 0, new: 0 });
+    assert.equal(r.card?.questionId, q5, "learn ahead");
+    assert.equal(r.card?.state, State.Learning);
+    await saveSettings(db, me, { newPerDay: 3 });
+    const more = await nextCard(db, me, deck, min(1));
+    assert.deepEqual(more.counts, { learning: 0, review: 0, new: 2 });
+    assert.notEqual(more.card?.questionId, q5, "a new card before learning ahead");
+    assert.notEqual(more.card?.questionId, undefined);
+    assert.ok([q1, q2, q3, q4, q6].includes(more.card!.questionId));
+  });
+});

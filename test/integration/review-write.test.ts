@@ -1,0 +1,56 @@
+// The review write's raw statements keep the model API's guarantees that submitReview relies on.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Db } from "../../lib/db/client";
+import { newLearnerId } from "../../lib/learner/identity";
+import { readForReview } from "../../lib/quiz/card-reads";
+import { Rating } from "../../lib/quiz/enums";
+import { submitReview, undoReview } from "../../lib/quiz/review";
+import { CardConflict, insertLog, isUniqueViolation, updateCard } from "../../lib/quiz/review-write";
+import { quizDb, reviewIds } from "../helpers";
+
+let db: Db;
+const t0 = new Date("2026-05-01T10:00:00Z");
+const q = "sql-fixture-rank";
+const rid = reviewIds();
+const key = (learnerId: string) => ({ learnerId_questionId: { learnerId, questionId: q } });
+
+before(async () => {
+  db = await quizDb();
+});
+after(() => db.$disconnect());
+
+describe("review write statements", () => {
+  it("read the card exactly as the model API does, and refuse a stale card update without changing it", async () => {
+    const me = newLearnerId();
+    await submitReview(db, me, { reviewId: rid(), questionId: q, rating: Rating.Good }, t0);
+    const model = await db.card.findUniqueOrThrow({ where: key(me) });
+    const { row, question, undone } = await readForReview(db, me, q, rid());
+    assert.deepEqual(row, model);
+    assert.deepEqual(Object.keys(row!), Object.keys(model), "same key order: the row is stored as JSON for undo");
+    assert.equal(question?.archivedAt, null);
+    assert.equal(undone, false);
+
+    const stale = new Date(model.updatedAt.getTime() - 1000);
+    await assert.rejects(updateCard(db, me, q, stale, { reps: 99 }), CardConflict);
+    assert.deepEqual(await db.card.findUniqueOrThrow({ where: key(me) }), model, "nothing written");
+    await updateCard(db, me, q, model.updatedAt, { reps: 99 });
+    const after = await db.card.findUniqueOrThrow({ where: key(me) });
+    assert.equal(after.reps, 99);
+    assert.ok(after.updatedAt > model.updatedAt, "updatedAt moves, so a review computed from the old row conflicts");
+  });
+
+  it("fail on a stored review id, and an undone id reads as undone", async () => {
+    const me = newLearnerId();
+    const id = rid();
+    await submitReview(db, me, { reviewId: id, questionId: q, rating: Rating.Good }, t0);
+    const log = await db.reviewLog.findUniqueOrThrow({ where: { learnerId_id: { learnerId: me, id } } });
+    const again = insertLog(db, { ...log, durationMs: null });
+    await assert.rejects(again, (err: unknown) => isUniqueViolation(err));
+    assert.equal((await submitReview(db, me, { reviewId: id, questionId: q, rating: Rating.Again }, t0)).duplicate, true);
+    await undoReview(db, me, id);
+    assert.equal((await readForReview(db, me, q, id)).undone, true);
+    assert.equal((await submitReview(db, me, { reviewId: id, questionId: q, rating: Rating.Good }, t0)).duplicate, true, "an undone answer stays undone");
+    assert.equal(await db.card.findUnique({ where: key(me) }), null);
+  });
+});
