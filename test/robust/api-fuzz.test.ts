@@ -108,6 +108,7 @@ const ROUTES: Record<string, { get?: string[]; post?: () => fc.Arbitrary<unknown
   "/api/practice/reveal": { get: ["id"] },
   "/api/progress/export": { get: [] },
   "/api/progress/revlog": { get: [] },
+  "/api/progress/summary": { get: [] },
   "/api/fsrs/fit": { get: [], post: () => fc.constant({}) },
   "/api/quiz/review": { post: () => mutated({ reviewId: randomUUID(), questionId, rating: 3, durationMs: 1000, practice: false, reviewedAt: new Date().toISOString() }) },
   "/api/quiz/card": { post: () => mutated({ questionId, action: "flag" }) },
