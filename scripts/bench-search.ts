@@ -38,7 +38,7 @@ export function benchSearch(bundle: ContentBundle, sections: SectionText[], log:
   const t = performance.now();
   const index = SearchIndex.fromJSON(json);
   const loadMs = performance.now() - t;
-  log(`search index: ${(json.length / 1024).toFixed(0)} KiB serialized, loaded in ${loadMs.toFixed(0)} ms (server side only, at boot)`);
+  log(`search index: ${(json.length / 1024).toFixed(0)} KiB serialized, documents to build the index from; built in ${loadMs.toFixed(0)} ms (on the server, once at boot)`);
   for (let i = 0; i < 5; i++) for (const qs of Object.values(SEARCH_QUERIES)) for (const q of qs) index.search(q, { limit: 20 });
   const out: Record<string, number> = { indexKb: round(json.length / 1024, 0), loadMs: round(loadMs, 0) };
   for (const [kind, qs] of Object.entries(SEARCH_QUERIES)) {

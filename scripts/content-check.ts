@@ -8,16 +8,24 @@ import { loadContent } from "../lib/content/load";
 import { loadoutIssues } from "../lib/quiz/loadout";
 import { conceptKeys } from "../lib/content/siblings";
 import { formatIssue, type ContentIssue } from "../lib/content/issues";
+import { RenderCache } from "../lib/content/render-cache";
 import { SqlChecker, checkQuality, checkedShareIssues, groupOf, strictMode } from "../lib/content/quality";
 
 const started = performance.now();
 const roots = contentDirs();
 const sql = new SqlChecker();
-sql.warmUp();
-const load = loadContent(roots, { html: false });
+// Both caches live beside the exercise verdicts in generated/: a second check after editing one file
+// parses and checks that file's samples only. Neither is ever consulted for a file that had problems.
+const textCache = RenderCache.open(generatedDir(), "text");
+const codeCache = RenderCache.open(generatedDir(), "code");
+// On a first run PGlite boots while the content loads; with verdicts cached it may not be needed at all.
+if (codeCache.stored === 0) sql.warmUp();
+const load = loadContent(roots, { html: false, cache: textCache });
+textCache.save();
 const { bundle, issues } = load;
 issues.push(...loadoutIssues(bundle));
-const quality = await checkQuality(load, roots, process.cwd(), sql);
+const quality = await checkQuality(load, roots, process.cwd(), sql, codeCache);
+codeCache.save();
 const ms = Math.round(performance.now() - started);
 const strict = strictMode();
 const verbose = process.argv.includes("--all") || strict;
@@ -58,4 +66,5 @@ console.log(
 );
 const concepts = conceptKeys(bundle.questions);
 console.log(`siblings: ${new Set(concepts.values()).size} group(s) of questions that test one concept (${concepts.size} questions).`);
-if (!(await runExerciseCheckCli({ roots: contentDirs(), cacheDir: generatedDir() }))) process.exit(1);
+if (!(await runExerciseCheckCli({ roots: contentDirs(), cacheDir: generatedDir(), anchors: load.anchors, renderCache: textCache }))) process.exit(1);
+textCache.save();

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isMap, isSeq, visit, type Node } from "yaml";
 import type { z } from "zod";
 import type { ContentIssue } from "./issues";
+import type { RenderCache } from "./render-cache";
 
 export interface SplitFile {
   data: unknown;
@@ -135,4 +136,48 @@ function describeIssue(issue: z.core.$ZodIssue, missing: boolean): string {
     default:
       return `${field}: ${issue.message}. Fix the value.`;
   }
+}
+
+export interface ValidatedDoc<T> {
+  data: T;
+  body: string;
+  bodyLine: number;
+  lineOf: (path: PropertyKey[]) => number;
+}
+
+/**
+ * Frontmatter parsed and validated against `schema`, through the ingest cache: an unchanged file skips
+ * YAML and zod. Only files without problems are cached, so a hit has no issues to report, and its line
+ * map (wanted only when a later cross-file check reports a problem) parses the YAML again on first use.
+ * `kind` names the schema in the cache key.
+ */
+export function validatedDoc<S extends z.ZodType>(cache: RenderCache, kind: string, file: string, text: string, schema: S, issues: ContentIssue[]): ValidatedDoc<z.infer<S>> | null {
+  let lineOf: ((path: PropertyKey[]) => number) | null = null;
+  const value = cache.get(
+    ["doc", kind, file, text],
+    () => {
+      const parsed = parseFrontmatter(file, text);
+      if (!parsed.ok) {
+        issues.push(...parsed.issues);
+        return null;
+      }
+      const v = validateFrontmatter(file, parsed.value, parsed.lineOf, schema);
+      if (!v.ok) {
+        issues.push(...v.issues);
+        return null;
+      }
+      lineOf = parsed.lineOf;
+      return { data: v.data as z.infer<S>, body: parsed.value.body, bodyLine: parsed.value.bodyLine };
+    },
+    (v) => v !== null,
+  );
+  if (value === null) return null;
+  const lines = (path: PropertyKey[]) => {
+    if (!lineOf) {
+      const parsed = parseFrontmatter(file, text);
+      lineOf = parsed.ok ? parsed.lineOf : () => 1;
+    }
+    return lineOf(path);
+  };
+  return { ...value, lineOf: lines };
 }

@@ -16,6 +16,7 @@ import { exerciseRows } from "../exercises/cards";
 import { writeSnapshots } from "../exercises/snapshots";
 import { computeLoadouts, loadoutIssues } from "../quiz/loadout";
 import { conceptKeys } from "./siblings";
+import { RenderCache } from "./render-cache";
 
 export interface IngestReport {
   sync: SyncReport;
@@ -23,6 +24,9 @@ export interface IngestReport {
   ms: number;
   /** True when nothing that shapes the output changed since the last ingest into `outDir`: the files were kept. */
   reused: boolean;
+  /** Milliseconds per step, for `npm run bench`; and how many documents came from the render cache. */
+  phases: Record<string, number>;
+  rendered: { cached: number; fresh: number; freshByKind: Record<string, number> };
 }
 
 const STAMP_FILE = "ingest-stamp.json";
@@ -38,25 +42,44 @@ const LIB_DIR = fileURLToPath(new URL("..", import.meta.url));
  */
 export async function ingest(db: Db, roots: string[], outDir: string, opts: { force?: boolean } = {}): Promise<IngestReport> {
   const started = performance.now();
+  const phases: Record<string, number> = {};
+  let mark = started;
+  const lap = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - mark);
+    mark = now;
+  };
   // A restart with nothing changed (npm start re-ingests every time) only re-syncs the database from the
   // bundle it already wrote: rendering 1,600 files is the cost, and its inputs are all in the fingerprint.
   const fingerprint = inputFingerprint(roots);
+  lap("fingerprint");
   if (!opts.force) {
     const reused = await reuseOutputs(db, outDir, fingerprint, started);
-    if (reused) return reused;
+    if (reused) return { ...reused, phases: { ...phases, ...reused.phases } };
   }
-  const { bundle, sectionTexts, issues } = loadContent(roots);
+  // Files rendered by an earlier ingest into outDir come from the cache: an edit re-renders only itself.
+  const cache = RenderCache.open(outDir, "html");
+  lap("cacheRead");
+  const { bundle, sectionTexts, issues, anchors } = loadContent(roots, { cache });
+  // Kept even when the content has problems: the next run, after the fix, re-renders only the fixed file.
+  cache.save();
+  lap("load");
   // Loadouts depend on the content alone: worked out here once, not on every interview-deck request.
   bundle.loadouts = computeLoadouts(bundle);
   issues.push(...loadoutIssues(bundle, bundle.loadouts));
+  lap("loadouts");
   if (issues.length) throw new ContentError(issues);
   // Exercises are verified by running their reference solutions; unchanged ones come from the cache.
-  const exercises = await checkExercises({ roots, cacheDir: outDir });
+  const exercises = await checkExercises({ roots, cacheDir: outDir, anchors, renderCache: cache });
+  cache.save();
+  lap("exercises");
   if (exercises.issues.length) throw new ContentError(exercises.issues);
   const updated = gitDates(roots.map((r) => path.relative(process.cwd(), r) || "."));
   for (const doc of [...bundle.chapters, ...bundle.caseStudies]) doc.updated = updated.get(doc.file);
+  lap("gitDates");
 
   const searchJson = buildSearchIndex(searchDocs(bundle, sectionTexts));
+  lap("search");
   fs.mkdirSync(outDir, { recursive: true });
   // Content-addressed files: writing them before the bundle is renamed into place is safe.
   await writeSnapshots(exercises.artifacts.datasets, outDir);
@@ -65,6 +88,7 @@ export async function ingest(db: Db, roots: string[], outDir: string, opts: { fo
   try {
     staged.push(stage(path.join(outDir, BUNDLE_FILE), JSON.stringify(bundle)));
     staged.push(stage(path.join(outDir, EXERCISES_FILE), JSON.stringify(exercises.artifacts)));
+    lap("write");
     // Exercises are cards too; their `ex-` ids never collide with question ids.
     sync = await syncQuestions(db, [...questionRows(bundle), ...exerciseRows(exercises.artifacts.exercises)]);
   } catch (err) {
@@ -73,9 +97,10 @@ export async function ingest(db: Db, roots: string[], outDir: string, opts: { fo
   }
   // Renames within one directory are atomic and do not fail for lack of space.
   for (const s of staged) fs.renameSync(s.tmp, s.file);
+  lap("sync");
   // Written last: a crash before this line means the next ingest does the full work again.
   fs.writeFileSync(path.join(outDir, STAMP_FILE), JSON.stringify({ fingerprint }));
-  return { sync, counts: countsOf(bundle), ms: Math.round(performance.now() - started), reused: false };
+  return { sync, counts: countsOf(bundle), ms: Math.round(performance.now() - started), reused: false, phases, rendered: { cached: cache.hits, fresh: cache.misses, freshByKind: cache.freshByKind } };
 }
 
 /** The Question rows of a bundle, each with its sibling group's concept key (null without siblings). */
@@ -102,7 +127,8 @@ async function reuseOutputs(db: Db, outDir: string, fingerprint: string, started
   const artifacts = JSON.parse(fs.readFileSync(path.join(outDir, EXERCISES_FILE), "utf8")) as ExerciseArtifacts;
   // The database may be new (or another one) even when the files are current, so it is still synced.
   const sync = await syncQuestions(db, [...questionRows(bundle), ...exerciseRows(artifacts.exercises)]);
-  return { sync, counts: countsOf(bundle), ms: Math.round(performance.now() - started), reused: true };
+  const ms = Math.round(performance.now() - started);
+  return { sync, counts: countsOf(bundle), ms, reused: true, phases: { reuse: ms }, rendered: { cached: 0, fresh: 0, freshByKind: {} } };
 }
 
 /** sha256 over every content file (path and bytes), the pipeline's source in lib/ and the lockfile. */

@@ -2,14 +2,15 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { z } from "zod";
-import { parseFrontmatter, parseYaml, validateFrontmatter } from "./frontmatter";
+import { parseYaml, validateFrontmatter, validatedDoc } from "./frontmatter";
 import type { ContentIssue } from "./issues";
-import { headingAnchors, renderInline, renderMarkdown, inlineText, type LinkRef, type Section } from "./markdown";
+import { headingAnchors, renderInline, renderMarkdown, inlineText, type HastTransform, type LinkRef, type Section } from "./markdown";
 import { PARTS, caseStudySchema, chapterSchema, glossarySchema, questionSchema, topicSchema } from "./schema";
 import type { CaseStudy, Chapter, ContentBundle, GlossaryTerm, Question, SectionText, Topic } from "./types";
 import { flowDiagrams } from "./diagram";
 import { glossaryMarker } from "./glossary";
 import { validateBundle } from "./validate";
+import { RenderCache } from "./render-cache";
 
 export interface LoadResult {
   bundle: ContentBundle;
@@ -21,14 +22,17 @@ export interface LoadResult {
   anchors: Map<string, Section[]>;
   /** Per file (topics: `file#id`), a lookup from frontmatter field path to line, for cross-file errors. */
   lineOf: Map<string, (path: PropertyKey[]) => number>;
+  /** Per markdown file, its body and the file line it starts on (the quality checks read them). */
+  bodies: Map<string, { body: string; bodyLine: number }>;
 }
 
 const WORDS_PER_MINUTE = 220;
 
 /** Reads every content root, validates it, and renders markdown. Never throws for bad content: it collects issues. */
-export function loadContent(roots: string[], opts: { cwd?: string; html?: boolean } = {}): LoadResult {
+export function loadContent(roots: string[], opts: { cwd?: string; html?: boolean; cache?: RenderCache } = {}): LoadResult {
   const cwd = opts.cwd ?? process.cwd();
   const renderOpts = { htmlless: opts.html === false };
+  const cache = opts.cache ?? RenderCache.memory();
   const rel = (f: string) => path.relative(cwd, f) || f;
   const result: LoadResult = {
     bundle: { topics: [], chapters: [], caseStudies: [], questions: [], glossary: [] },
@@ -37,6 +41,7 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
     links: new Map(),
     anchors: new Map(),
     lineOf: new Map(),
+    bodies: new Map(),
   };
   const { bundle, issues } = result;
 
@@ -49,20 +54,26 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
   for (const root of existing) {
     loadTopics(root, rel, result);
     for (const file of markdownFiles(path.join(root, "glossary"), rel, issues)) {
-      const doc = readDoc(file, rel, glossarySchema, result);
+      const doc = readDoc(file, rel, "glossary", glossarySchema, result, cache);
       if (!doc) continue;
-      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [], renderOpts);
+      const r = cache.get(["glossary", renderOpts.htmlless, doc.bodyLine, doc.body], () => renderMarkdown(doc.body, doc.bodyLine - 1, [], renderOpts));
       result.links.set(doc.file, r.links);
       bundle.glossary.push({ ...doc.data, file: doc.file, html: r.html, text: r.text.trim() } satisfies GlossaryTerm);
     }
   }
-  const markTerms = glossaryMarker(bundle.glossary.map((g) => ({ id: g.id, term: g.term, aliases: g.aliases, definition: g.text })));
+  const terms = bundle.glossary.map((g) => ({ id: g.id, term: g.term, aliases: g.aliases, definition: g.text }));
+  const markTerms = glossaryMarker(terms);
+  // Every other document is rendered with the glossary's terms marked, so its rendering depends on them.
+  // A digest, not the terms themselves: the key is hashed per document, and the terms run to ~100 kB.
+  const glossaryKey = crypto.createHash("sha256").update(JSON.stringify(terms)).digest("base64url");
+  const render = (kind: string, doc: { data: { id: string }; body: string; bodyLine: number }, transforms: () => HastTransform[]) =>
+    cache.get([kind, renderOpts.htmlless, glossaryKey, doc.data.id, doc.bodyLine, doc.body], () => renderMarkdown(doc.body, doc.bodyLine - 1, transforms(), renderOpts));
 
   for (const root of existing) {
     for (const file of markdownFiles(path.join(root, "chapters"), rel, issues)) {
-      const doc = readDoc(file, rel, chapterSchema, result);
+      const doc = readDoc(file, rel, "chapter", chapterSchema, result, cache);
       if (!doc) continue;
-      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors, flowDiagrams, markTerms(doc.data.id)], renderOpts);
+      const r = render("chapter", doc, () => [headingAnchors, flowDiagrams, markTerms(doc.data.id)]);
       result.links.set(doc.file, r.links);
       result.anchors.set(doc.data.id, r.sections);
       if (r.sections.length === 0) {
@@ -81,21 +92,21 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
     }
 
     for (const file of markdownFiles(path.join(root, "case-studies"), rel, issues)) {
-      const doc = readDoc(file, rel, caseStudySchema, result);
+      const doc = readDoc(file, rel, "case-study", caseStudySchema, result, cache);
       if (!doc) continue;
-      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [headingAnchors, flowDiagrams, markTerms(doc.data.id)], renderOpts);
+      const r = render("case-study", doc, () => [headingAnchors, flowDiagrams, markTerms(doc.data.id)]);
       result.links.set(doc.file, r.links);
       bundle.caseStudies.push({ ...doc.data, file: doc.file, html: r.html } satisfies CaseStudy);
     }
 
     for (const file of markdownFiles(path.join(root, "questions"), rel, issues)) {
-      const doc = readDoc(file, rel, questionSchema, result);
+      const doc = readDoc(file, rel, "question", questionSchema, result, cache);
       if (!doc) continue;
       const expected = `${doc.data.id}.md`;
       if (path.basename(file) !== expected) {
         issues.push({ file: doc.file, line: doc.lineOf(["id"]), message: `A question file must be named after its id. Rename the file to ${expected} (keep the id: learners' progress is stored under it).` });
       }
-      const r = renderMarkdown(doc.body, doc.bodyLine - 1, [flowDiagrams, markTerms(doc.data.id)], renderOpts);
+      const r = render("question", doc, () => [flowDiagrams, markTerms(doc.data.id)]);
       result.links.set(doc.file, r.links);
       const hash = crypto
         .createHash("sha256")
@@ -105,8 +116,8 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
       const question: Question = {
         ...doc.data,
         file: doc.file,
-        questionHtml: renderOpts.htmlless ? "" : renderInline(doc.data.question),
-        questionText: inlineText(doc.data.question),
+        questionHtml: renderOpts.htmlless ? "" : cache.get(["inline-html", doc.data.question], () => renderInline(doc.data.question)),
+        questionText: cache.get(["inline-text", doc.data.question], () => inlineText(doc.data.question)),
         answerHtml: r.html,
         words: r.words,
         hash,
@@ -158,7 +169,7 @@ function loadTopics(root: string, rel: (f: string) => string, result: LoadResult
   });
 }
 
-function readDoc<S extends z.ZodType>(file: string, rel: (f: string) => string, schema: S, result: LoadResult) {
+function readDoc<S extends z.ZodType>(file: string, rel: (f: string) => string, kind: string, schema: S, result: LoadResult, cache: RenderCache) {
   const name = rel(file);
   const base = path.basename(file, ".md");
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base)) {
@@ -166,18 +177,11 @@ function readDoc<S extends z.ZodType>(file: string, rel: (f: string) => string, 
   }
   const text = readUtf8(file, name, result.issues);
   if (text === null) return null;
-  const parsed = parseFrontmatter(name, text);
-  if (!parsed.ok) {
-    result.issues.push(...parsed.issues);
-    return null;
-  }
-  const v = validateFrontmatter(name, parsed.value, parsed.lineOf, schema);
-  if (!v.ok) {
-    result.issues.push(...v.issues);
-    return null;
-  }
-  result.lineOf.set(name, parsed.lineOf);
-  return { file: name, data: v.data as z.infer<S>, body: parsed.value.body, bodyLine: parsed.value.bodyLine, lineOf: parsed.lineOf };
+  const doc = validatedDoc(cache, kind, name, text, schema, result.issues);
+  if (!doc) return null;
+  result.lineOf.set(name, doc.lineOf);
+  result.bodies.set(name, { body: doc.body, bodyLine: doc.bodyLine });
+  return { file: name, ...doc };
 }
 
 /** The file as text, or null with a `file:line` issue where its bytes are not UTF-8 (never a silent U+FFFD). */

@@ -1,17 +1,14 @@
-import fs from "node:fs";
-import { parseFrontmatter } from "./frontmatter";
 import type { SectionText } from "./types";
 
-// Plain text for the coverage checks, read straight from the files so the loader's bundle stays as it is.
+// Plain text for the coverage checks, from the bodies the loader read, so the bundle stays as it is.
 
 /**
  * The words of a content file's markdown body, code included (a key point may name `group.id` that only
  * a sample shows). Raw markdown rather than a parsed tree: the term heuristic drops the punctuation
  * anyway, and skipping a second parse of every answer keeps the check fast.
  */
-export function bodyText(file: string): string {
-  const parsed = parseFrontmatter(file, fs.readFileSync(file, "utf8"));
-  return parsed.ok ? parsed.value.body.replace(/\]\([^)]*\)/g, "]") : "";
+export function bodyText(body: string): string {
+  return body.replace(/\]\([^)]*\)/g, "]");
 }
 
 /** Section texts keyed `chapter#anchor`; a `##` section includes the text of its `###` subsections. */

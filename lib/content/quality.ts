@@ -1,8 +1,7 @@
-import fs from "node:fs";
 import path from "node:path";
 import { versionClaims } from "./claims";
 import { checkCode, SqlChecker, type CodeCheckResult } from "./code";
-import { parseFrontmatter } from "./frontmatter";
+import type { RenderCache } from "./render-cache";
 import type { ContentIssue } from "./issues";
 import type { LoadResult } from "./load";
 import { bodyText, sectionMap } from "./prose";
@@ -24,16 +23,15 @@ export interface QualityResult {
 export { SqlChecker };
 
 /** `sql` lets the caller start PGlite before loading content, so its boot overlaps the load. */
-export async function checkQuality(load: LoadResult, roots: string[], cwd = process.cwd(), sql = new SqlChecker()): Promise<QualityResult> {
-  const code = await checkCode(roots, cwd, sql);
+export async function checkQuality(load: LoadResult, roots: string[], cwd = process.cwd(), sql = new SqlChecker(), cache?: RenderCache): Promise<QualityResult> {
+  const code = await checkCode(roots, cwd, sql, cache);
   const codeIssues: ContentIssue[] = [];
   for (const { block, outcome } of code.blocks) {
     if (outcome.status === "failed") codeIssues.push({ file: block.file, line: outcome.line, message: `[${block.lang}] ${outcome.message}. ${outcome.fix}` });
   }
 
-  const abs = (file: string) => (path.isAbsolute(file) ? file : path.join(cwd, file));
   const answers = new Map<string, string>();
-  for (const q of load.bundle.questions) if (!q.open) answers.set(q.id, bodyText(abs(q.file)));
+  for (const q of load.bundle.questions) if (!q.open) answers.set(q.id, bodyText(load.bodies.get(q.file)?.body ?? ""));
   const depth = new Map<string, number>();
   for (const [chapterId, sections] of load.anchors) for (const s of sections) depth.set(`${chapterId}#${s.anchor}`, s.depth);
   const sections = sectionMap(load.sectionTexts, (c, a) => depth.get(`${c}#${a}`) ?? 2);
@@ -43,8 +41,8 @@ export async function checkQuality(load: LoadResult, roots: string[], cwd = proc
   const versionWarnings: ContentIssue[] = [];
   const files = [...load.bundle.questions.map((q) => q.file), ...load.bundle.chapters.map((c) => c.file), ...load.bundle.caseStudies.map((c) => c.file)];
   for (const file of files) {
-    const parsed = parseFrontmatter(file, fs.readFileSync(abs(file), "utf8"));
-    if (parsed.ok) versionWarnings.push(...versionClaims(file, parsed.value.body, parsed.value.bodyLine));
+    const doc = load.bodies.get(file);
+    if (doc) versionWarnings.push(...versionClaims(file, doc.body, doc.bodyLine));
   }
   return { code, codeIssues, keyPointIssues: keyPoints, linkIssues: links, versionWarnings };
 }

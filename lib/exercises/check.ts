@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { SqlEngine } from "../engine/pglite-node";
+import type { RenderCache } from "../content/render-cache";
 import { formatIssue, type ContentIssue } from "../content/issues";
 import { headingAnchors, renderMarkdown } from "../content/markdown";
 import { parseFrontmatter } from "../content/frontmatter";
@@ -33,6 +34,10 @@ export interface CheckOptions {
   cacheDir?: string | null;
   html?: boolean;
   log?: (line: string) => void;
+  /** Rendered prompts and dataset descriptions kept between runs (ingest passes its own). */
+  renderCache?: RenderCache;
+  /** Per chapter id, its sections, when the caller has already rendered the chapters. */
+  anchors?: Map<string, { anchor: string }[]>;
 }
 
 export interface CheckResult {
@@ -49,7 +54,7 @@ export async function checkExercises(opts: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
   const log = opts.log ?? (() => undefined);
   const cwd = opts.cwd ?? process.cwd();
-  const load = loadExercises(opts.roots, { cwd, html: opts.html, files: opts.files });
+  const load = loadExercises(opts.roots, { cwd, html: opts.html, files: opts.files, cache: opts.renderCache });
   const issues = [...load.issues];
   const add = (ex: LoadedExercise, line: number, message: string) => issues.push({ file: ex.file, line, message });
 
@@ -68,7 +73,7 @@ export async function checkExercises(opts: CheckOptions): Promise<CheckResult> {
       }
     });
   }
-  checkChapterRefs(opts.roots, load.exercises, issues);
+  checkChapterRefs(opts.roots, load.exercises, issues, opts.anchors);
 
   const cacheFile = opts.cacheDir ? path.join(opts.cacheDir, CACHE_FILE) : null;
   const cache = readCache(cacheFile);
@@ -329,8 +334,9 @@ async function verifyPython(py: PythonEngine, ex: LoadedExercise, add: Add): Pro
   return ok;
 }
 
-function checkChapterRefs(roots: string[], exercises: LoadedExercise[], issues: ContentIssue[]) {
-  const anchors = new Map<string, string[] | null>();
+function checkChapterRefs(roots: string[], exercises: LoadedExercise[], issues: ContentIssue[], known?: Map<string, { anchor: string }[]>) {
+  // Ingest has already rendered every chapter: its anchors save parsing each linked chapter again.
+  const anchors = new Map<string, string[] | null>(known ? [...known].map(([id, s]) => [id, s.map((x) => x.anchor)]) : []);
   const anchorsOf = (chapterId: string) => {
     if (!anchors.has(chapterId)) {
       const file = roots.map((r) => path.join(r, "chapters", `${chapterId}.md`)).find((f) => fs.existsSync(f));

@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { parseFrontmatter, validateFrontmatter } from "../content/frontmatter";
+import { validatedDoc } from "../content/frontmatter";
 import type { ContentIssue } from "../content/issues";
 import { headingAnchors, renderMarkdown } from "../content/markdown";
+import { RenderCache } from "../content/render-cache";
 import { parseProbe, splitExerciseBody, type Probe } from "./parse";
 import { datasetSchema, exerciseSchema, type DatasetMeta, type ExerciseMeta } from "./schema";
 
@@ -41,16 +42,17 @@ export interface ExerciseLoad {
   issues: ContentIssue[];
 }
 
-export function loadExercises(roots: string[], opts: { cwd?: string; html?: boolean; files?: string[] } = {}): ExerciseLoad {
+export function loadExercises(roots: string[], opts: { cwd?: string; html?: boolean; files?: string[]; cache?: RenderCache } = {}): ExerciseLoad {
+  const cache = opts.cache ?? RenderCache.memory();
   const cwd = opts.cwd ?? process.cwd();
   const rel = (f: string) => path.relative(cwd, f) || f;
   const out: ExerciseLoad = { exercises: [], datasets: [], issues: [] };
   const only = opts.files?.map((f) => path.resolve(cwd, f));
   for (const root of roots) {
-    for (const file of mdFiles(path.join(root, "datasets"))) loadDataset(file, rel, out, opts.html !== false);
+    for (const file of mdFiles(path.join(root, "datasets"))) loadDataset(file, rel, out, opts.html !== false, cache);
     for (const file of mdFiles(path.join(root, "exercises"))) {
       if (only && !only.includes(path.resolve(file))) continue;
-      loadExercise(file, rel, out, opts.html !== false);
+      loadExercise(file, rel, out, opts.html !== false, cache);
     }
   }
   out.exercises.sort((a, b) => a.kind.localeCompare(b.kind) || a.topic.localeCompare(b.topic) || a.id.localeCompare(b.id));
@@ -58,26 +60,18 @@ export function loadExercises(roots: string[], opts: { cwd?: string; html?: bool
   return out;
 }
 
-function read<T extends typeof exerciseSchema | typeof datasetSchema>(file: string, rel: (f: string) => string, out: ExerciseLoad, schema: T) {
+function read<T extends typeof exerciseSchema | typeof datasetSchema>(file: string, rel: (f: string) => string, out: ExerciseLoad, kind: string, schema: T, cache: RenderCache) {
   const name = rel(file);
-  const parsed = parseFrontmatter(name, fs.readFileSync(file, "utf8"));
-  if (!parsed.ok) {
-    out.issues.push(...parsed.issues);
-    return null;
+  const doc = validatedDoc(cache, kind, name, fs.readFileSync(file, "utf8"), schema, out.issues);
+  if (!doc) return null;
+  if (path.basename(file) !== `${(doc.data as { id: string }).id}.md`) {
+    out.issues.push({ file: name, line: doc.lineOf(["id"]), message: `The file must be named after its id: rename it to ${(doc.data as { id: string }).id}.md (keep the id: learners' progress is stored under it).` });
   }
-  const v = validateFrontmatter(name, parsed.value, parsed.lineOf, schema);
-  if (!v.ok) {
-    out.issues.push(...v.issues);
-    return null;
-  }
-  if (path.basename(file) !== `${(v.data as { id: string }).id}.md`) {
-    out.issues.push({ file: name, line: parsed.lineOf(["id"]), message: `The file must be named after its id: rename it to ${(v.data as { id: string }).id}.md (keep the id: learners' progress is stored under it).` });
-  }
-  return { name, data: v.data, body: parsed.value.body, bodyLine: parsed.value.bodyLine, lineOf: parsed.lineOf };
+  return { name, ...doc };
 }
 
-function loadDataset(file: string, rel: (f: string) => string, out: ExerciseLoad, html: boolean) {
-  const doc = read(file, rel, out, datasetSchema);
+function loadDataset(file: string, rel: (f: string) => string, out: ExerciseLoad, html: boolean, cache: RenderCache) {
+  const doc = read(file, rel, out, "dataset", datasetSchema, cache);
   if (!doc) return;
   const data = doc.data as DatasetMeta;
   const lines = doc.body.split("\n");
@@ -93,7 +87,7 @@ function loadDataset(file: string, rel: (f: string) => string, out: ExerciseLoad
   }
   const setupSql = lines.slice(start + 1, end).join("\n");
   const description = [...lines.slice(0, start), ...lines.slice(end + 1)].join("\n");
-  const r = html ? renderMarkdown(description, doc.bodyLine - 1, [headingAnchors]) : { html: "" };
+  const r = html ? { html: cache.get(["dataset", doc.bodyLine, description], () => renderMarkdown(description, doc.bodyLine - 1, [headingAnchors]).html) } : { html: "" };
   out.datasets.push({
     ...data,
     file: doc.name,
@@ -104,8 +98,8 @@ function loadDataset(file: string, rel: (f: string) => string, out: ExerciseLoad
   });
 }
 
-function loadExercise(file: string, rel: (f: string) => string, out: ExerciseLoad, html: boolean) {
-  const doc = read(file, rel, out, exerciseSchema);
+function loadExercise(file: string, rel: (f: string) => string, out: ExerciseLoad, html: boolean, cache: RenderCache) {
+  const doc = read(file, rel, out, "exercise", exerciseSchema, cache);
   if (!doc) return;
   const data = doc.data as ExerciseMeta;
   const folder = path.basename(path.dirname(file));
@@ -133,7 +127,7 @@ function loadExercise(file: string, rel: (f: string) => string, out: ExerciseLoa
   if (data.kind === "sql" && data.ordered && !checks.length && !solutions.every((s) => /order\s+by/i.test(s.code))) {
     out.issues.push({ file: doc.name, line: doc.lineOf(["ordered"]), message: "`ordered: true` but a solution has no ORDER BY. Order every solution the way the prompt says." });
   }
-  const promptHtml = html ? renderMarkdown(split.prompt, where - 1, []).html : "";
+  const promptHtml = html ? cache.get(["exercise-prompt", where, split.prompt], () => renderMarkdown(split.prompt, where - 1, []).html) : "";
   out.exercises.push({
     ...data,
     file: doc.name,

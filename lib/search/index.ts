@@ -130,11 +130,13 @@ export function searchDocs(bundle: ContentBundle, sections: SectionText[]): Sear
   return docs;
 }
 
-/** The serialized index plus each document's text (for snippets), written by ingest and read by the server. */
+/**
+ * What ingest writes for search: the documents, not a serialized MiniSearch. Serializing the index cost
+ * ingest ~1.5 s on every edit (toJSON alone ~0.7 s, more than building it), while the server builds it
+ * from the documents once at boot (instrumentation.ts) in about the time loading a serialized one took.
+ */
 export function buildSearchIndex(docs: SearchDoc[]): string {
-  const ms = new MiniSearch<SearchDoc>(OPTIONS);
-  ms.addAll(docs);
-  return JSON.stringify({ index: ms.toJSON(), texts: Object.fromEntries(docs.map((d) => [d.id, flatten(d.text)])) });
+  return JSON.stringify({ docs });
 }
 
 type Stored = Pick<SearchDoc, "kind" | "title" | "context" | "url" | "topic" | "difficulty">;
@@ -146,8 +148,10 @@ export class SearchIndex {
   ) {}
 
   static fromJSON(json: string): SearchIndex {
-    const parsed = JSON.parse(json) as { index: unknown; texts: Record<string, string> };
-    return new SearchIndex(MiniSearch.loadJS(parsed.index as never, OPTIONS), parsed.texts);
+    const { docs } = JSON.parse(json) as { docs: SearchDoc[] };
+    const ms = new MiniSearch<SearchDoc>(OPTIONS);
+    ms.addAll(docs);
+    return new SearchIndex(ms, Object.fromEntries(docs.map((d) => [d.id, flatten(d.text)])));
   }
 
   search(query: string, opts: SearchOptions = {}): SearchHit[] {

@@ -93,6 +93,40 @@ describe("ingest", () => {
     assert.equal((await db.question.findUniqueOrThrow({ where: { id: "sql-fixture-rank" } })).archivedAt, null);
   });
 
+  it("re-renders only an edited file, and gives the bundle a render from scratch gives", async () => {
+    const file = questionFile("sql-fixture-window");
+    const saved = fs.readFileSync(file, "utf8");
+    // Cheap to render one file; the point is which files were rendered and that the output is identical.
+    fs.writeFileSync(file, saved.replace("What does a window function do?", "What does a window function compute?"));
+    try {
+      const r = await ingest(db, [root], out, { force: true });
+      assert.deepEqual(r.rendered.freshByKind, { doc: 1, "inline-html": 1, "inline-text": 1 }, "the edited file's frontmatter and its question line, nothing else");
+      assert.ok(r.rendered.cached > 5, `the other documents came from the cache (${r.rendered.cached})`);
+      const scratch = tempDir("generated-scratch");
+      const full = await ingest(db, [root], scratch);
+      assert.equal(full.rendered.cached, 0);
+      for (const f of ["content.json", "search-index.json"]) {
+        assert.equal(fs.readFileSync(path.join(out, f), "utf8"), fs.readFileSync(path.join(scratch, f), "utf8"), `${f} is the same either way`);
+      }
+    } finally {
+      fs.writeFileSync(file, saved);
+    }
+  });
+
+  it("renders every document again when a glossary term changes (terms are marked in all of them)", async () => {
+    const glossary = fs.readdirSync(path.join(root, "glossary")).filter((f) => f.endsWith(".md"))[0];
+    const file = path.join(root, "glossary", glossary);
+    const saved = fs.readFileSync(file, "utf8");
+    fs.writeFileSync(file, `${saved}\nA further sentence of definition.\n`);
+    try {
+      const r = await ingest(db, [root], out);
+      const { glossary: g, chapter, "case-study": cs, question } = r.rendered.freshByKind;
+      assert.deepEqual({ g, chapter, cs, question }, { g: 1, chapter: 2, cs: 1, question: 6 }, "the term, and every document it may be marked in");
+    } finally {
+      fs.writeFileSync(file, saved);
+    }
+  });
+
   it("writes nothing at all when any file is bad", async () => {
     const bundleBefore = fs.readFileSync(path.join(out, "content.json"), "utf8");
     const rowsBefore = await db.question.findMany({ orderBy: { id: "asc" } });

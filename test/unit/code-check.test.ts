@@ -90,3 +90,37 @@ test("python: self-contained stdlib blocks are flagged as `run` candidates, othe
   const notes = (await checkPython(bs)).map((o) => (o.status === "parsed" ? (o.note ?? "") : o.status));
   assert.deepEqual(notes.map((n) => n.startsWith("self-contained")), [true, false, false, false, false]);
 });
+
+test("checkCode with a cache: unchanged files keep their verdicts, an edited or failing file is checked again", async () => {
+  const fs = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const { checkCode } = await import("../../lib/content/code/index");
+  const { RenderCache } = await import("../../lib/content/render-cache");
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-"));
+  const cacheDir = path.join(root, "generated");
+  const q = (name: string, body: string) => {
+    fs.mkdirSync(path.join(root, "questions", "t"), { recursive: true });
+    fs.writeFileSync(path.join(root, "questions", "t", `${name}.md`), doc(body));
+  };
+  q("good", "```sql\nCREATE TABLE t (a int);\nSELECT a FROM t;\n```\n");
+  q("bad", "```sql\nSELEC 1;\n```\n");
+  const run = async () => {
+    const cache = RenderCache.open(cacheDir, "code", "test-salt");
+    const r = await checkCode([root], root, new SqlChecker(), cache);
+    cache.save();
+    return { r, cache, status: Object.fromEntries(r.blocks.map((b) => [path.basename(b.block.file), b.outcome.status])) };
+  };
+  const first = await run();
+  assert.deepEqual(first.status, { "good.md": "executed", "bad.md": "failed" });
+  assert.equal(first.cache.hits, 0);
+  const second = await run();
+  assert.deepEqual(second.status, first.status, "the same verdicts, cached or not");
+  assert.equal(second.cache.hits, 1, "the passing file came from the cache");
+  assert.deepEqual(second.cache.freshByKind, { code: 1 }, "the failing file was checked again (and is still not kept)");
+  q("good", "```sql\nCREATE TABLE t (a int);\nSELECT b FROM t;\n```\n");
+  const third = await run();
+  assert.equal(third.status["good.md"], "failed", "an edit is checked, not served from the cache");
+  assert.equal(third.cache.hits, 0);
+  fs.rmSync(root, { recursive: true, force: true });
+});

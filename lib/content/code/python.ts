@@ -73,6 +73,11 @@ function run(cmd: string, args: string[], input: string, timeoutMs: number, cwd?
       clearTimeout(timer);
       resolve({ code, stdout, stderr, timedOut });
     });
+    // A command that exits without reading its input (or was never found) closes the pipe first: that
+    // EPIPE is not a failure of the check, and the exit code above already reports what happened.
+    child.stdin.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code !== "EPIPE") reject(err);
+    });
     child.stdin.end(input);
   });
 }
