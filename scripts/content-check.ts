@@ -21,7 +21,8 @@ const codeCache = RenderCache.open(generatedDir(), "code");
 // On a first run PGlite boots while the content loads; with verdicts cached it may not be needed at all.
 if (codeCache.stored === 0) sql.warmUp();
 const load = loadContent(roots, { html: false, cache: textCache });
-textCache.save();
+// Not pruned yet: the exercise check below uses its entries for exercise files. Saved now in case that fails.
+textCache.save({ prune: false });
 const { bundle, issues } = load;
 issues.push(...loadoutIssues(bundle));
 const quality = await checkQuality(load, roots, process.cwd(), sql, codeCache);

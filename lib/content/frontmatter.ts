@@ -13,8 +13,11 @@ export interface SplitFile {
 type Parsed = { ok: true; value: SplitFile; lineOf: (path: PropertyKey[]) => number } | { ok: false; issues: ContentIssue[] };
 
 /** Splits `---` frontmatter from the markdown body and parses it as YAML, keeping positions for errors. */
+/** The text frontmatter and body positions refer to: no byte-order mark, LF line ends. */
+export const normalizeSource = (source: string) => source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+
 export function parseFrontmatter(file: string, source: string): Parsed {
-  const text = source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const text = normalizeSource(source);
   if (!text.startsWith("---\n")) {
     return fail(file, 1, "The file has no frontmatter. Start it with a line `---`, the YAML fields, and another `---`.");
   }
@@ -167,11 +170,14 @@ export function validatedDoc<S extends z.ZodType>(cache: RenderCache, kind: stri
         return null;
       }
       lineOf = parsed.lineOf;
-      return { data: v.data as z.infer<S>, body: parsed.value.body, bodyLine: parsed.value.bodyLine };
+      // The body's length, not the body: the file's text is at hand, and bodies were a third of the cache.
+      return { data: v.data as z.infer<S>, bodyLength: parsed.value.body.length, bodyLine: parsed.value.bodyLine };
     },
     (v) => v !== null,
   );
   if (value === null) return null;
+  const normalized = normalizeSource(text);
+  const body = normalized.slice(normalized.length - value.bodyLength);
   const lines = (path: PropertyKey[]) => {
     if (!lineOf) {
       const parsed = parseFrontmatter(file, text);
@@ -179,5 +185,5 @@ export function validatedDoc<S extends z.ZodType>(cache: RenderCache, kind: stri
     }
     return lineOf(path);
   };
-  return { ...value, lineOf: lines };
+  return { data: value.data, body, bodyLine: value.bodyLine, lineOf: lines };
 }

@@ -61,19 +61,29 @@ export async function ingest(db: Db, roots: string[], outDir: string, opts: { fo
   const cache = RenderCache.open(outDir, "html");
   lap("cacheRead");
   const { bundle, sectionTexts, issues, anchors } = loadContent(roots, { cache });
-  // Kept even when the content has problems: the next run, after the fix, re-renders only the fixed file.
-  cache.save();
   lap("load");
   // Loadouts depend on the content alone: worked out here once, not on every interview-deck request.
-  bundle.loadouts = computeLoadouts(bundle);
+  // Cached on the fields they are computed from: tool matching over every question costs ~50 ms.
+  const loadoutInput = JSON.stringify([
+    bundle.questions.map((q) => [q.id, q.open, q.companies, q.tags, q.questionText]),
+    bundle.caseStudies.map((c) => [c.id, c.stack, c.questions]),
+  ]);
+  bundle.loadouts = cache.get(["loadouts", createHash("sha256").update(loadoutInput).digest("base64url")], () => computeLoadouts(bundle));
   issues.push(...loadoutIssues(bundle, bundle.loadouts));
   lap("loadouts");
-  if (issues.length) throw new ContentError(issues);
+  if (issues.length) {
+    // Kept even when the content has problems: the next run, after the fix, re-renders only the fixed file.
+    cache.save({ prune: false });
+    throw new ContentError(issues);
+  }
   // Exercises are verified by running their reference solutions; unchanged ones come from the cache.
   const exercises = await checkExercises({ roots, cacheDir: outDir, anchors, renderCache: cache });
-  cache.save();
   lap("exercises");
-  if (exercises.issues.length) throw new ContentError(exercises.issues);
+  if (exercises.issues.length) {
+    cache.save({ prune: false });
+    throw new ContentError(exercises.issues);
+  }
+  cache.save();
   const updated = gitDates(roots.map((r) => path.relative(process.cwd(), r) || "."));
   for (const doc of [...bundle.chapters, ...bundle.caseStudies]) doc.updated = updated.get(doc.file);
   lap("gitDates");

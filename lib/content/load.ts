@@ -62,12 +62,16 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
     }
   }
   const terms = bundle.glossary.map((g) => ({ id: g.id, term: g.term, aliases: g.aliases, definition: g.text }));
-  const markTerms = glossaryMarker(terms);
+  // Built on first use: its one regex over ~500 terms costs ~40 ms, and with a warm cache nothing needs it.
+  let marker: ReturnType<typeof glossaryMarker> | undefined;
+  const markTerms = (docId: string) => (marker ??= glossaryMarker(terms))(docId);
   // Every other document is rendered with the glossary's terms marked, so its rendering depends on them.
   // A digest, not the terms themselves: the key is hashed per document, and the terms run to ~100 kB.
   const glossaryKey = crypto.createHash("sha256").update(JSON.stringify(terms)).digest("base64url");
+  // The whole-document text is kept only for glossary terms (their definitions); elsewhere it is unused
+  // (words and section texts are separate fields), and keeping it made the cache a seventh larger.
   const render = (kind: string, doc: { data: { id: string }; body: string; bodyLine: number }, transforms: () => HastTransform[]) =>
-    cache.get([kind, renderOpts.htmlless, glossaryKey, doc.data.id, doc.bodyLine, doc.body], () => renderMarkdown(doc.body, doc.bodyLine - 1, transforms(), renderOpts));
+    cache.get([kind, renderOpts.htmlless, glossaryKey, doc.data.id, doc.bodyLine, doc.body], () => ({ ...renderMarkdown(doc.body, doc.bodyLine - 1, transforms(), renderOpts), text: "" }));
 
   for (const root of existing) {
     for (const file of markdownFiles(path.join(root, "chapters"), rel, issues)) {

@@ -160,18 +160,48 @@ function nearDuplicates(questions: { id: string; file: string; questionText: str
   const issues: ContentIssue[] = [];
   const own = questions.filter((q) => !q.source);
   const tokens = own.map((q) => wordingTokens(q.questionText));
-  for (let i = 0; i < own.length; i++) {
-    for (let j = i + 1; j < own.length; j++) {
-      const sa = tokens[i].size, sb = tokens[j].size;
-      // Jaccard can reach the threshold only if the smaller set is at least 80% of the larger.
-      if (Math.min(sa, sb) < NEAR_DUPLICATE_JACCARD * Math.max(sa, sb)) continue;
-      const score = jaccard(tokens[i], tokens[j]);
-      if (score >= NEAR_DUPLICATE_JACCARD) {
-        issues.push({ file: own[j].file, line: at(own[j].file, ["question"]), message: `This question's wording is near-identical (Jaccard ${score.toFixed(2)}) to ${own[i].file}. Merge them, or make each ask something distinct.` });
-      }
+  for (const [i, j] of candidatePairs(tokens)) {
+    const sa = tokens[i].size, sb = tokens[j].size;
+    // Jaccard can reach the threshold only if the smaller set is at least 80% of the larger.
+    if (Math.min(sa, sb) < NEAR_DUPLICATE_JACCARD * Math.max(sa, sb)) continue;
+    const score = jaccard(tokens[i], tokens[j]);
+    if (score >= NEAR_DUPLICATE_JACCARD) {
+      issues.push({ file: own[j].file, line: at(own[j].file, ["question"]), message: `This question's wording is near-identical (Jaccard ${score.toFixed(2)}) to ${own[i].file}. Merge them, or make each ask something distinct.` });
     }
   }
   return issues;
+}
+
+/**
+ * The pairs (i < j, in that order) that can reach the threshold, by prefix filtering: with tokens ordered
+ * rarest first, two sets with Jaccard ≥ t share a token among the first |x| − ⌈t·|x|⌉ + 1 of each. Comparing
+ * every pair was 665,000 comparisons and ~50 ms, most of an unchanged content's validation.
+ */
+export function candidatePairs(sets: Set<string>[], t = NEAR_DUPLICATE_JACCARD): [number, number][] {
+  const df = new Map<string, number>();
+  for (const set of sets) for (const w of set) df.set(w, (df.get(w) ?? 0) + 1);
+  const byRarity = (a: string, b: string) => df.get(a)! - df.get(b)! || (a < b ? -1 : a > b ? 1 : 0);
+  const seen = new Map<string, number[]>();
+  const empty: number[] = [];
+  const pairs: [number, number][] = [];
+  sets.forEach((set, j) => {
+    // Two empty sets are identical (Jaccard 1); an empty set has no prefix to share.
+    if (set.size === 0) {
+      for (const i of empty) pairs.push([i, j]);
+      empty.push(j);
+      return;
+    }
+    const prefix = [...set].sort(byRarity).slice(0, set.size - Math.ceil(t * set.size) + 1);
+    const mine = new Set<number>();
+    for (const w of prefix) {
+      const list = seen.get(w);
+      if (list) for (const i of list) mine.add(i);
+      if (list) list.push(j);
+      else seen.set(w, [j]);
+    }
+    for (const i of mine) pairs.push([i, j]);
+  });
+  return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 }
 
 // ---- Key points covered by the answer; linked sections that teach the question -----------------------

@@ -10,6 +10,7 @@ import { Prisma, type Card as CardRow } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { MAX_SIBLING_GROUP } from "../content/siblings";
 import { State } from "./enums";
+import { SETTINGS_COLUMNS, type SettingsRow } from "./settings";
 
 type Reader = Pick<Db, "$queryRaw">;
 
@@ -92,4 +93,29 @@ export async function newSince(q: Reader, learnerId: string, since: Date): Promi
   const rows = await q.$queryRaw<{ n: number | bigint }[]>`
     SELECT count(*) AS n FROM "ReviewLog" WHERE "learnerId" = ${learnerId} AND "state" = ${State.New} AND "reviewedAt" >= ${since}`;
   return Number(rows[0]?.n ?? 0);
+}
+
+const settingsColumns = Prisma.raw(SETTINGS_COLUMNS.map((c) => `"${c}"`).join(", "));
+
+/**
+ * The learner's settings columns, or null when the learner has no row yet: what every quiz request reads
+ * first, so it is a raw statement too (the model call was a third of a review write's time). A Json column
+ * comes back as text from SQLite and parsed from PostgreSQL; it is parsed here so both give the model's value.
+ */
+export async function readLearner(q: Reader, learnerId: string): Promise<SettingsRow | null> {
+  const rows = await q.$queryRaw<Record<string, unknown>[]>`SELECT ${settingsColumns} FROM "Learner" WHERE "id" = ${learnerId}`;
+  const r = rows[0];
+  if (!r) return null;
+  const weights = r.fsrsWeights;
+  return { ...(r as unknown as SettingsRow), fsrsWeights: typeof weights === "string" ? parseJson(weights) : ((weights ?? null) as SettingsRow["fsrsWeights"]) };
+}
+
+/** A malformed stored value reads as none (rowToSettings validates the shape anyway). */
+function parseJson(text: string): SettingsRow["fsrsWeights"] {
+  try {
+    return JSON.parse(text) as SettingsRow["fsrsWeights"];
+  } catch (err) {
+    if (err instanceof SyntaxError) return null;
+    throw err;
+  }
 }

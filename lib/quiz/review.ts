@@ -12,7 +12,7 @@ import { leechUpdate } from "./leech";
 import { SETTINGS_DEFAULTS } from "./rules";
 import { clampToInterview, rowToSettings, schedulerSettings, type LearnerSettings } from "./settings";
 import { siblingBury, unburySiblings } from "./siblings";
-import { readForReview, siblingsToBury } from "./card-reads";
+import { readForReview, readLearner, siblingsToBury } from "./card-reads";
 import { CardConflict, insertCard, insertLog, isUniqueViolation, updateCard } from "./review-write";
 
 export class QuizError extends AppError {
@@ -67,7 +67,7 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     // (raw SQL: see lib/quiz/card-reads.ts), and the learner row only when the caller has not read it.
     const rollover = opts.settings?.rolloverHour;
     const [learner, { question, row, undone }, siblingIds] = await Promise.all([
-      opts.settings && !locked ? null : q.learner.findUnique({ where: { id: learnerId } }),
+      opts.settings && !locked ? null : readLearner(q, learnerId),
       readForReview(q, learnerId, input.questionId, reviewId),
       rollover === undefined ? null : siblingsToBury(q, learnerId, input.questionId, now, startOfNextDay(now, opts.tz, rollover)),
     ]);

@@ -18,6 +18,7 @@ import { fitStatus, requestFit } from "./fit";
 import { composeRound } from "./mock";
 import { getProgress, type Progress } from "./progress";
 import { nextCard } from "./queue";
+import { readLearner } from "./card-reads";
 import { projectedRecall } from "./recall";
 import { buryCard, setFlagged, setSuspended, submitReview, undoReview, type ReviewInput } from "./review";
 import { AppError } from "../app-error";
@@ -127,7 +128,7 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
   let learner: Promise<LearnerState> | undefined;
   let cards: Promise<CardRow[]> | undefined;
   const load = () =>
-    (learner ??= db.learner.findUnique({ where: { id: learnerId } }).then((row) => {
+    (learner ??= readLearner(db, learnerId).then((row) => {
       const settings = rowToSettings(row, tz);
       return { settings, exists: row !== null, scope: activeScope(settings, now) };
     }));

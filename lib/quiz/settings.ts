@@ -95,7 +95,15 @@ function parseWeights(value: Prisma.JsonValue | null): number[] | null {
 export const dateKeyToColumn = (key: string | null) => (key ? new Date(`${key}T00:00:00Z`) : null);
 const columnToDateKey = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-export function rowToSettings(row: Learner | null, tz?: string): LearnerSettings {
+/** The Learner columns the settings come from (lib/quiz/card-reads.ts readLearner selects exactly these). */
+export const SETTINGS_COLUMNS = [
+  "desiredRetention", "newPerDay", "learningSteps", "relearningSteps", "maximumIntervalDays", "reviewOrder", "dailyGoal",
+  "rolloverHour", "leechThreshold", "leechAction", "loadBalance", "easyDays", "interviewDate", "interviewCompany",
+  "interviewTopics", "fsrsWeights",
+] as const satisfies readonly (keyof Learner)[];
+export type SettingsRow = Pick<Learner, (typeof SETTINGS_COLUMNS)[number]>;
+
+export function rowToSettings(row: SettingsRow | null, tz?: string): LearnerSettings {
   if (!row) return { ...DEFAULT_LEARNER_SETTINGS };
   const weights = parseWeights(row.fsrsWeights);
   const interviewDate = columnToDateKey(row.interviewDate);

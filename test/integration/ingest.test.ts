@@ -100,7 +100,11 @@ describe("ingest", () => {
     fs.writeFileSync(file, saved.replace("What does a window function do?", "What does a window function compute?"));
     try {
       const r = await ingest(db, [root], out, { force: true });
-      assert.deepEqual(r.rendered.freshByKind, { doc: 1, "inline-html": 1, "inline-text": 1 }, "the edited file's frontmatter and its question line, nothing else");
+      assert.deepEqual(
+        r.rendered.freshByKind,
+        { doc: 1, "inline-html": 1, "inline-text": 1, loadouts: 1 },
+        "the edited file's frontmatter, its question line, and the loadouts (they match tools in question lines); nothing else",
+      );
       assert.ok(r.rendered.cached > 5, `the other documents came from the cache (${r.rendered.cached})`);
       const scratch = tempDir("generated-scratch");
       const full = await ingest(db, [root], scratch);

@@ -21,15 +21,21 @@ before(async () => {
 after(() => db.$disconnect());
 
 /** A client that counts reads of the learner row (where settings live). */
+// Counts reads of the Learner row: model calls, and raw statements (the quiz reads settings with one,
+// lib/quiz/card-reads.ts readLearner), whose SQL text is in the query's arguments.
 function counting(base: Db) {
   const counts = { learner: 0 };
+  const sqlText = (args: unknown) => {
+    const a = args as { strings?: string[]; sql?: string } | unknown[];
+    if (Array.isArray(a)) return JSON.stringify(a[0]);
+    return a?.strings?.join("?") ?? a?.sql ?? "";
+  };
   const client = base.$extends({
     query: {
-      learner: {
-        async $allOperations({ operation, args, query }) {
-          if (operation.startsWith("find")) counts.learner++;
-          return query(args);
-        },
+      async $allOperations({ model, operation, args, query }) {
+        if (model === "Learner" && operation.startsWith("find")) counts.learner++;
+        if (!model && operation === "$queryRaw" && /FROM "Learner"/.test(sqlText(args))) counts.learner++;
+        return query(args);
       },
     },
   }) as unknown as Db;

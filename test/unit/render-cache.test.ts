@@ -1,0 +1,66 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { RenderCache } from "../../lib/content/render-cache";
+
+const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), "render-cache-"));
+const shardFiles = (d: string) => fs.readdirSync(path.join(d, "render-cache")).filter((f) => f.endsWith(".json"));
+const mtimes = (d: string) => Object.fromEntries(shardFiles(d).map((f) => [f, fs.statSync(path.join(d, "render-cache", f)).mtimeMs]));
+
+describe("render cache", () => {
+  it("serves a saved value in the next run and computes only what changed", () => {
+    const d = dir();
+    const first = RenderCache.open(d, "html", "salt-1");
+    for (let i = 0; i < 200; i++) first.get(["doc", `f${i}`], () => `value ${i}`);
+    first.save();
+    const second = RenderCache.open(d, "html", "salt-1");
+    let computed = 0;
+    for (let i = 0; i < 200; i++) second.get(["doc", `f${i}`], () => (computed++, `value ${i}`));
+    assert.equal(computed, 0);
+    assert.equal(second.hits, 200);
+    assert.equal(second.get(["doc", "f7"], () => "wrong"), "value 7");
+  });
+
+  it("rewrites only the shards whose entries changed, and drops what a run did not use", async () => {
+    const d = dir();
+    const a = RenderCache.open(d, "html", "s");
+    for (let i = 0; i < 300; i++) a.get(["doc", `f${i}`], () => i);
+    a.save();
+    const before = mtimes(d);
+    assert.ok(Object.keys(before).length > 30, "spread over many shards");
+    await new Promise((r) => setTimeout(r, 20));
+    const b = RenderCache.open(d, "html", "s");
+    for (let i = 0; i < 300; i++) b.get(["doc", i === 5 ? "edited" : `f${i}`], () => i);
+    b.save();
+    const after = mtimes(d);
+    const changed = Object.keys(after).filter((f) => after[f] !== before[f]);
+    assert.ok(changed.length >= 1 && changed.length <= 2, `one edit rewrites its old and new shard only (${changed.join(", ")})`);
+    const c = RenderCache.open(d, "html", "s");
+    assert.equal(c.stored, 300, "the replaced entry was dropped, the new one kept");
+    assert.equal(c.peek(["doc", "f5"]), undefined);
+  });
+
+  it("keeps unused entries on a run that stopped early, and ignores another pipeline's entries", () => {
+    const d = dir();
+    const a = RenderCache.open(d, "html", "s");
+    a.get(["doc", "x"], () => 1);
+    a.get(["doc", "y"], () => 2);
+    a.save();
+    const b = RenderCache.open(d, "html", "s");
+    b.get(["doc", "x"], () => 1);
+    b.get(["doc", "z"], () => 3);
+    b.save({ prune: false });
+    assert.equal(RenderCache.open(d, "html", "s").stored, 3);
+    assert.equal(RenderCache.open(d, "html", "other-code").stored, 0, "a changed lib/ or lockfile starts afresh");
+  });
+
+  it("does not keep a value its caller says is not final", () => {
+    const d = dir();
+    const a = RenderCache.open(d, "html", "s");
+    a.get(["doc", "bad"], () => null, (v) => v !== null);
+    a.save();
+    assert.equal(RenderCache.open(d, "html", "s").stored, 0);
+  });
+});
