@@ -66,16 +66,20 @@ export async function siblingsToBury(q: Reader, learnerId: string, questionId: s
 
 /**
  * The queue's cards: every card that can be served or counted now (started cards due by `until`, which
- * covers due learning and review cards and learning cards due within the learn-ahead window), every
- * card still new (rows made by a study control: they may be suspended or buried), started cards whose
- * question changed since last reviewed (they count as due), and the preferred card. Ordered by due, as
- * the queue serves them. The learner's other cards (not due, unchanged) stay in the database.
+ * covers due learning and review cards and learning cards due within the learn-ahead window), new cards
+ * that a study control touched (suspended, flagged or buried now), started cards whose question changed
+ * since last reviewed (they count as due), and the preferred card. Ordered by due, as the queue serves them.
+ * An untouched new row is left out: the queue treats it exactly like a question with no row (fresh, a new
+ * card), and a learner with many of them (an import, or a program that creates them up front) made this
+ * read return over a thousand rows (lib/quiz/queue.ts). The learner's other cards stay in the database.
  */
-export async function queueCards(q: Reader, learnerId: string, until: Date, prefer?: string): Promise<CardRow[]> {
+export async function queueCards(q: Reader, learnerId: string, now: Date, until: Date, prefer?: string): Promise<CardRow[]> {
   const rows = await q.$queryRaw<Record<string, unknown>[]>`
     SELECT ${cardColumns("c")} FROM "Card" c
     WHERE c."learnerId" = ${learnerId} AND (
-      c."due" <= ${until} OR c."state" = ${State.New} OR c."questionId" = ${prefer ?? ""}
+      (c."state" <> ${State.New} AND c."due" <= ${until})
+      OR (c."state" = ${State.New} AND (c."suspended" = true OR c."flagged" = true OR c."buriedUntil" > ${now}))
+      OR c."questionId" = ${prefer ?? ""}
       OR (c."seenHash" IS NOT NULL AND EXISTS (SELECT 1 FROM "Question" q WHERE q."id" = c."questionId" AND q."contentHash" <> c."seenHash"))
     )
     ORDER BY c."due"`;

@@ -72,7 +72,7 @@ export async function nextCard(
   // (lib/quiz/card-reads.ts queueCards), plus which questions are started when new cards can be served.
   const [hashOf, cards, newToday, siblingSeen] = await Promise.all([
     opts.hashes ?? activeHashes(db),
-    opts.practice ? db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }) : queueCards(db, learnerId, new Date(now.getTime() + LEARN_AHEAD_MS), opts.prefer),
+    opts.practice ? db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }) : queueCards(db, learnerId, now, new Date(now.getTime() + LEARN_AHEAD_MS), opts.prefer),
     opts.practice ? 0 : newSince(db, learnerId, dayStart),
     // Practice (cram) is the learner asking for everything; only the schedule keeps siblings apart.
     opts.practice ? () => false : sameDaySiblings(db, learnerId, dayStart),

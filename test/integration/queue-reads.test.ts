@@ -66,4 +66,26 @@ describe("queue reads", () => {
     assert.notEqual(more.card?.questionId, undefined);
     assert.ok([q1, q2, q3, q4, q6].includes(more.card!.questionId));
   });
+
+  it("treats untouched new rows like questions with no row, and still honours the touched ones", async () => {
+    // Rows made up front (an import, a program that creates every card): the queue does not read the
+    // untouched ones, so it must show exactly what a learner without rows sees.
+    const withRows = newLearnerId();
+    const without = newLearnerId();
+    await db.learner.createMany({ data: [{ id: withRows }, { id: without }] });
+    await db.card.createMany({ data: deck.map((questionId) => ({ learnerId: withRows, questionId, due: min(-60), state: State.New, stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0 })) });
+    const a = await nextCard(db, withRows, deck, min(1));
+    const b = await nextCard(db, without, deck, min(1));
+    assert.deepEqual(a.counts, b.counts);
+    assert.deepEqual(a.counts.new, deck.length);
+    assert.equal(a.card?.questionId, b.card?.questionId);
+    assert.equal(a.card?.state, State.New);
+
+    await setSuspended(db, withRows, q1, true, t0);
+    await setFlagged(db, withRows, q2, true, t0);
+    const touched = await nextCard(db, withRows, deck, min(1));
+    assert.equal(touched.counts.new, deck.length - 1, "the suspended new row is not offered");
+    assert.equal(touched.card?.questionId, q2, "the flagged new row comes first in deck order");
+    assert.equal(touched.card?.flagged, true, "and shows its flag");
+  });
 });
