@@ -93,9 +93,50 @@ async function runProbes({ sql, probes }) {
 }
 
 async function fetchSnapshot(url) {
-  const res = await fetch(url);
+  const res = await fetchRetry(url);
   if (!res.ok) throw new Error(`The dataset could not be loaded (HTTP ${res.status}). Reload the page.`);
   return res.blob();
+}
+
+// Two workers starting at once (the exercise page's own and another tab's, or a restart) download the
+// same 8 MB wasm; Chromium then fails one download with ERR_CACHE_WRITE_FAILURE, and PGlite, left to
+// fetch it itself, never settled: the page waited two minutes for its timeout. So the worker fetches the
+// engine files itself, retrying a failed download, and hands them to PGlite.
+async function fetchRetry(url) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
+}
+
+async function wasmModule(url) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetchRetry(url);
+      if (!res.ok) throw new Error(`The SQL engine could not be loaded (HTTP ${res.status}). Reload the page.`);
+      return await WebAssembly.compile(await res.arrayBuffer());
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
+}
+
+async function engineBlob(url) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetchRetry(url);
+      if (!res.ok) throw new Error(`The SQL engine could not be loaded (HTTP ${res.status}). Reload the page.`);
+      return await res.blob();
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 250 * attempt));
+    }
+  }
 }
 
 self.onmessage = async (e) => {
@@ -104,8 +145,16 @@ self.onmessage = async (e) => {
     if (msg.op === "init") {
       const t0 = performance.now();
       // The engine and the dataset snapshot download in parallel; the snapshot skips initdb and the inserts.
-      const [{ PGlite }, snapshot] = await Promise.all([import(msg.engineUrl + "index.js"), msg.snapshotUrl ? fetchSnapshot(msg.snapshotUrl) : null]);
-      db = snapshot ? await PGlite.create({ loadDataDir: snapshot }) : await PGlite.create();
+      const base = msg.engineUrl;
+      const [{ PGlite }, snapshot, pgliteWasmModule, initdbWasmModule, fsBundle] = await Promise.all([
+        import(base + "index.js"),
+        msg.snapshotUrl ? fetchSnapshot(msg.snapshotUrl) : null,
+        wasmModule(base + "pglite.wasm"),
+        wasmModule(base + "initdb.wasm"),
+        engineBlob(base + "pglite.data"),
+      ]);
+      const files = { pgliteWasmModule, initdbWasmModule, fsBundle };
+      db = snapshot ? await PGlite.create({ loadDataDir: snapshot, ...files }) : await PGlite.create(files);
       const t1 = performance.now();
       if (!snapshot && msg.setupSql) await db.exec(msg.setupSql);
       const t2 = performance.now();
