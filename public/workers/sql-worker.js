@@ -92,52 +92,27 @@ async function runProbes({ sql, probes }) {
   }
 }
 
-async function fetchSnapshot(url) {
-  const res = await fetchRetry(url);
-  if (!res.ok) throw new Error(`The dataset could not be loaded (HTTP ${res.status}). Reload the page.`);
-  return res.blob();
-}
-
 // Two workers starting at once (the exercise page's own and another tab's, or a restart) download the
 // same 8 MB wasm; Chromium then fails one download with ERR_CACHE_WRITE_FAILURE, and PGlite, left to
-// fetch it itself, never settled: the page waited two minutes for its timeout. So the worker fetches the
-// engine files itself, retrying a failed download, and hands them to PGlite.
-async function fetchRetry(url) {
+// fetch it itself, never settled: the page waited two minutes for its timeout. So the worker downloads
+// the engine files itself, trying each up to three times, and hands them to PGlite.
+async function download(url, read, what) {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await fetch(url);
+      const res = await fetch(url);
+      // An HTTP error is the server's answer, not a failed download: trying again would not change it.
+      if (!res.ok) throw Object.assign(new Error(`${what} could not be loaded (HTTP ${res.status}). Reload the page.`), { final: true });
+      return await read(res);
     } catch (err) {
-      if (attempt >= 3) throw err;
+      if (err.final || attempt >= 3) throw err;
       await new Promise((r) => setTimeout(r, 250 * attempt));
     }
   }
 }
 
-async function wasmModule(url) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const res = await fetchRetry(url);
-      if (!res.ok) throw new Error(`The SQL engine could not be loaded (HTTP ${res.status}). Reload the page.`);
-      return await WebAssembly.compile(await res.arrayBuffer());
-    } catch (err) {
-      if (attempt >= 3) throw err;
-      await new Promise((r) => setTimeout(r, 250 * attempt));
-    }
-  }
-}
-
-async function engineBlob(url) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const res = await fetchRetry(url);
-      if (!res.ok) throw new Error(`The SQL engine could not be loaded (HTTP ${res.status}). Reload the page.`);
-      return await res.blob();
-    } catch (err) {
-      if (attempt >= 3) throw err;
-      await new Promise((r) => setTimeout(r, 250 * attempt));
-    }
-  }
-}
+const asBlob = (res) => res.blob();
+// Streaming compiles while the bytes arrive (the server sends application/wasm).
+const asModule = (res) => (res.headers.get("content-type") === "application/wasm" ? WebAssembly.compileStreaming(res) : res.arrayBuffer().then((b) => WebAssembly.compile(b)));
 
 self.onmessage = async (e) => {
   const msg = e.data;
@@ -148,10 +123,10 @@ self.onmessage = async (e) => {
       const base = msg.engineUrl;
       const [{ PGlite }, snapshot, pgliteWasmModule, initdbWasmModule, fsBundle] = await Promise.all([
         import(base + "index.js"),
-        msg.snapshotUrl ? fetchSnapshot(msg.snapshotUrl) : null,
-        wasmModule(base + "pglite.wasm"),
-        wasmModule(base + "initdb.wasm"),
-        engineBlob(base + "pglite.data"),
+        msg.snapshotUrl ? download(msg.snapshotUrl, asBlob, "The dataset") : null,
+        download(base + "pglite.wasm", asModule, "The SQL engine"),
+        download(base + "initdb.wasm", asModule, "The SQL engine"),
+        download(base + "pglite.data", asBlob, "The SQL engine"),
       ]);
       const files = { pgliteWasmModule, initdbWasmModule, fsBundle };
       db = snapshot ? await PGlite.create({ loadDataDir: snapshot, ...files }) : await PGlite.create(files);
