@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Db } from "../db/client";
 import { syncQuestions, type QuestionRow, type SyncReport } from "../db/sync-questions";
 import { buildSearchIndex, searchDocs, SEARCH_FILE } from "../search/index";
@@ -16,7 +15,7 @@ import { exerciseRows } from "../exercises/cards";
 import { writeSnapshots } from "../exercises/snapshots";
 import { computeLoadouts, loadoutIssues } from "../quiz/loadout";
 import { conceptKeys } from "./siblings";
-import { RenderCache } from "./render-cache";
+import { pipelineFingerprint, RenderCache } from "./render-cache";
 
 export interface IngestReport {
   sync: SyncReport;
@@ -31,9 +30,6 @@ export interface IngestReport {
 
 const STAMP_FILE = "ingest-stamp.json";
 const OUTPUTS = [BUNDLE_FILE, SEARCH_FILE, EXERCISES_FILE];
-// The pipeline's own code shapes the output as much as the content does: an edit to lib/ or an upgraded
-// package must rebuild the bundle even when no markdown changed.
-const LIB_DIR = fileURLToPath(new URL("..", import.meta.url));
 
 /**
  * Validate everything, write the bundle files under temp names, sync the database in one transaction,
@@ -51,14 +47,17 @@ export async function ingest(db: Db, roots: string[], outDir: string, opts: { fo
   };
   // A restart with nothing changed (npm start re-ingests every time) only re-syncs the database from the
   // bundle it already wrote: rendering 1,600 files is the cost, and its inputs are all in the fingerprint.
-  const fingerprint = inputFingerprint(roots);
+  // The pipeline's own code shapes the output as much as the content does: an edit to lib/ or an upgraded
+  // package must rebuild the bundle even when no markdown changed, and must not reuse cached renders.
+  const pipeline = pipelineFingerprint();
+  const fingerprint = inputFingerprint(roots, pipeline);
   lap("fingerprint");
   if (!opts.force) {
     const reused = await reuseOutputs(db, outDir, fingerprint, started);
     if (reused) return { ...reused, phases: { ...phases, ...reused.phases } };
   }
   // Files rendered by an earlier ingest into outDir come from the cache: an edit re-renders only itself.
-  const cache = RenderCache.open(outDir, "html");
+  const cache = RenderCache.open(outDir, "html", pipeline);
   lap("cacheRead");
   const { bundle, sectionTexts, issues, anchors } = loadContent(roots, { cache });
   lap("load");
@@ -141,26 +140,17 @@ async function reuseOutputs(db: Db, outDir: string, fingerprint: string, started
   return { sync, counts: countsOf(bundle), ms, reused: true, phases: { reuse: ms }, rendered: { cached: 0, fresh: 0, freshByKind: {} } };
 }
 
-/** sha256 over every content file (path and bytes), the pipeline's source in lib/ and the lockfile. */
-export function inputFingerprint(roots: string[]): string {
-  const hash = createHash("sha256");
-  const add = (dir: string, label: string, keep: (rel: string) => boolean) => {
-    if (!fs.existsSync(dir)) return;
-    const files = (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+/** sha256 over every content file (path and bytes) and the pipeline's own fingerprint (lib/ and the lockfile). */
+export function inputFingerprint(roots: string[], pipeline = pipelineFingerprint()): string {
+  const hash = createHash("sha256").update(pipeline);
+  roots.forEach((root, i) => {
+    if (!fs.existsSync(root)) return;
+    const files = (fs.readdirSync(root, { recursive: true, withFileTypes: true }) as fs.Dirent[])
       .filter((e) => e.isFile() || e.isSymbolicLink())
-      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-      .filter(keep)
+      .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
       .sort();
-    for (const rel of files) {
-      hash.update(`${label}/${rel}\0`);
-      hash.update(fs.readFileSync(path.join(dir, rel)));
-      hash.update("\0");
-    }
-  };
-  roots.forEach((r, i) => add(r, `content${i}`, () => true));
-  add(LIB_DIR, "lib", (rel) => !rel.startsWith(`generated${path.sep}`) && rel.endsWith(".ts"));
-  const lock = path.join(process.cwd(), "package-lock.json");
-  if (fs.existsSync(lock)) hash.update(fs.readFileSync(lock));
+    for (const rel of files) hash.update(`content${i}/${rel}\0`).update(fs.readFileSync(path.join(root, rel))).update("\0");
+  });
   return hash.digest("hex");
 }
 
