@@ -12,10 +12,10 @@ export interface SplitFile {
 
 type Parsed = { ok: true; value: SplitFile; lineOf: (path: PropertyKey[]) => number } | { ok: false; issues: ContentIssue[] };
 
-/** Splits `---` frontmatter from the markdown body and parses it as YAML, keeping positions for errors. */
 /** The text frontmatter and body positions refer to: no byte-order mark, LF line ends. */
 export const normalizeSource = (source: string) => source.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
 
+/** Splits `---` frontmatter from the markdown body and parses it as YAML, keeping positions for errors. */
 export function parseFrontmatter(file: string, source: string): Parsed {
   const text = normalizeSource(source);
   if (!text.startsWith("---\n")) {

@@ -3,11 +3,10 @@ import path from "node:path";
 import { contentFiles, extractBlocks, type CodeBlock } from "./blocks";
 import type { BlockOutcome } from "./outcome";
 import { checkData } from "./data";
-import { checkPython } from "./python";
+import { checkPython, runProcess } from "./python";
 import { checkShell } from "./shell";
 import { SqlChecker } from "./sql";
 import type { RenderCache } from "../render-cache";
-import { runProcess } from "./python";
 
 export type { CodeBlock } from "./blocks";
 export type { BlockOutcome } from "./outcome";
@@ -119,7 +118,9 @@ export async function checkCode(roots: string[], cwd = process.cwd(), sql = new 
     else if (outcome.status === "norun") c.norun++;
     else if (outcome.status === "failed") c.failed++;
   }
-  return { blocks, counts, shellcheck: sh.shellcheck, ms: Math.round(performance.now() - started) };
+  // With a cache, shell verdicts may all be cached; they were made with the shellcheck in the key's tools.
+  const shellcheck = sh.shellcheck || (cache !== undefined && !tools.includes("shellcheck: none"));
+  return { blocks, counts, shellcheck, ms: Math.round(performance.now() - started) };
 }
 
 /** Which python3 and shellcheck checked a file is part of its verdict: installing shellcheck re-checks shell. */
