@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { LineCounter, parseDocument, isMap, isSeq, visit, type Node } from "yaml";
 import type { z } from "zod";
 import type { ContentIssue } from "./issues";
@@ -145,6 +146,8 @@ export interface ValidatedDoc<T> {
   data: T;
   body: string;
   bodyLine: number;
+  /** sha256 of the body, so render-cache keys can name the body without hashing it again on every hit. */
+  bodyDigest: string;
   lineOf: (path: PropertyKey[]) => number;
 }
 
@@ -152,12 +155,20 @@ export interface ValidatedDoc<T> {
  * Frontmatter parsed and validated against `schema`, through the ingest cache: an unchanged file skips
  * YAML and zod. Only files without problems are cached, so a hit has no issues to report, and its line
  * map (wanted only when a later cross-file check reports a problem) parses the YAML again on first use.
- * `kind` names the schema in the cache key.
+ * `kind` names the schema in the cache key; `digest` stands for the text there (ingest has the file's already).
  */
-export function validatedDoc<S extends z.ZodType>(cache: RenderCache, kind: string, file: string, text: string, schema: S, issues: ContentIssue[]): ValidatedDoc<z.infer<S>> | null {
+export function validatedDoc<S extends z.ZodType>(
+  cache: RenderCache,
+  kind: string,
+  file: string,
+  text: string,
+  schema: S,
+  issues: ContentIssue[],
+  digest = createHash("sha256").update(text).digest("base64url"),
+): ValidatedDoc<z.infer<S>> | null {
   let lineOf: ((path: PropertyKey[]) => number) | null = null;
   const value = cache.get(
-    ["doc", kind, file, text],
+    ["doc", kind, file, digest],
     () => {
       const parsed = parseFrontmatter(file, text);
       if (!parsed.ok) {
@@ -171,7 +182,10 @@ export function validatedDoc<S extends z.ZodType>(cache: RenderCache, kind: stri
       }
       lineOf = parsed.lineOf;
       // The body's length, not the body: the file's text is at hand, and bodies were a third of the cache.
-      return { data: v.data as z.infer<S>, bodyLength: parsed.value.body.length, bodyLine: parsed.value.bodyLine };
+      // The body's digest is computed once here, on a miss: an edit to the frontmatter alone keeps it, so
+      // the body's render stays cached.
+      const bodyDigest = createHash("sha256").update(parsed.value.body).digest("base64url");
+      return { data: v.data as z.infer<S>, bodyLength: parsed.value.body.length, bodyLine: parsed.value.bodyLine, bodyDigest };
     },
     (v) => v !== null,
   );
@@ -185,5 +199,5 @@ export function validatedDoc<S extends z.ZodType>(cache: RenderCache, kind: stri
     }
     return lineOf(path);
   };
-  return { data: value.data, body, bodyLine: value.bodyLine, lineOf: lines };
+  return { data: value.data, body, bodyLine: value.bodyLine, bodyDigest: value.bodyDigest, lineOf: lines };
 }

@@ -16,6 +16,7 @@ import { writeSnapshots } from "../exercises/snapshots";
 import { computeLoadouts, loadoutIssues } from "../quiz/loadout";
 import { conceptKeys } from "./siblings";
 import { pipelineFingerprint, RenderCache } from "./render-cache";
+import { ContentFiles } from "./content-files";
 
 export interface IngestReport {
   sync: SyncReport;
@@ -50,7 +51,9 @@ export async function ingest(db: Db, roots: string[], outDir: string, opts: { fo
   // The pipeline's own code shapes the output as much as the content does: an edit to lib/ or an upgraded
   // package must rebuild the bundle even when no markdown changed, and must not reuse cached renders.
   const pipeline = pipelineFingerprint();
-  const fingerprint = inputFingerprint(roots, pipeline);
+  // Read once: the loaders below take the bytes and digests from here instead of the disk.
+  const files = ContentFiles.read(roots);
+  const fingerprint = files.fingerprint(pipeline);
   lap("fingerprint");
   if (!opts.force) {
     const reused = await reuseOutputs(db, outDir, fingerprint, started);
@@ -59,7 +62,7 @@ export async function ingest(db: Db, roots: string[], outDir: string, opts: { fo
   // Files rendered by an earlier ingest into outDir come from the cache: an edit re-renders only itself.
   const cache = RenderCache.open(outDir, "html", pipeline);
   lap("cacheRead");
-  const { bundle, sectionTexts, issues, anchors } = loadContent(roots, { cache });
+  const { bundle, sectionTexts, issues, anchors, plainTexts } = loadContent(roots, { cache, files });
   lap("load");
   // Loadouts depend on the content alone: worked out here once, not on every interview-deck request.
   // Cached on the fields they are computed from: tool matching over every question costs ~50 ms.
@@ -76,22 +79,24 @@ export async function ingest(db: Db, roots: string[], outDir: string, opts: { fo
     throw new ContentError(issues);
   }
   // Exercises are verified by running their reference solutions; unchanged ones come from the cache.
-  const exercises = await checkExercises({ roots, cacheDir: outDir, anchors, renderCache: cache });
+  const exercises = await checkExercises({ roots, cacheDir: outDir, anchors, renderCache: cache, source: files });
   lap("exercises");
   if (exercises.issues.length) {
     cache.save({ prune: false });
     throw new ContentError(exercises.issues);
   }
-  cache.save();
-  const updated = gitDates(roots.map((r) => path.relative(process.cwd(), r) || "."));
+  const updated = gitDates(roots.map((r) => path.relative(process.cwd(), r) || "."), process.cwd(), cache);
   for (const doc of [...bundle.chapters, ...bundle.caseStudies]) doc.updated = updated.get(doc.file);
   lap("gitDates");
+  cache.save();
+  lap("cacheSave");
 
-  const searchJson = buildSearchIndex(searchDocs(bundle, sectionTexts));
+  const searchJson = buildSearchIndex(searchDocs(bundle, sectionTexts, plainTexts));
   lap("search");
   fs.mkdirSync(outDir, { recursive: true });
   // Content-addressed files: writing them before the bundle is renamed into place is safe.
   await writeSnapshots(exercises.artifacts.datasets, outDir);
+  lap("snapshots");
   const staged = [stage(path.join(outDir, SEARCH_FILE), searchJson)];
   let sync: SyncReport;
   try {
@@ -138,20 +143,6 @@ async function reuseOutputs(db: Db, outDir: string, fingerprint: string, started
   const sync = await syncQuestions(db, [...questionRows(bundle), ...exerciseRows(artifacts.exercises)]);
   const ms = Math.round(performance.now() - started);
   return { sync, counts: countsOf(bundle), ms, reused: true, phases: { reuse: ms }, rendered: { cached: 0, fresh: 0, freshByKind: {} } };
-}
-
-/** sha256 over every content file (path and bytes) and the pipeline's own fingerprint (lib/ and the lockfile). */
-export function inputFingerprint(roots: string[], pipeline = pipelineFingerprint()): string {
-  const hash = createHash("sha256").update(pipeline);
-  roots.forEach((root, i) => {
-    if (!fs.existsSync(root)) return;
-    const files = (fs.readdirSync(root, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-      .filter((e) => e.isFile() || e.isSymbolicLink())
-      .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
-      .sort();
-    for (const rel of files) hash.update(`content${i}/${rel}\0`).update(fs.readFileSync(path.join(root, rel))).update("\0");
-  });
-  return hash.digest("hex");
 }
 
 function stage(file: string, data: string): { file: string; tmp: string } {

@@ -11,6 +11,8 @@ import { flowDiagrams } from "./diagram";
 import { glossaryMarker } from "./glossary";
 import { validateBundle } from "./validate";
 import { RenderCache } from "./render-cache";
+import { ContentFiles } from "./content-files";
+import { htmlToText } from "../search/text";
 
 export interface LoadResult {
   bundle: ContentBundle;
@@ -24,13 +26,19 @@ export interface LoadResult {
   lineOf: Map<string, (path: PropertyKey[]) => number>;
   /** Per markdown file, its body and the file line it starts on (the quality checks read them). */
   bodies: Map<string, { body: string; bodyLine: number }>;
+  /**
+   * Plain text of each question's answer and case study's page, by search id (`q:…`, `cs:…`): worked out with
+   * the render and cached with it, so an ingest does not turn every document's HTML into text again.
+   */
+  plainTexts: Map<string, string>;
 }
 
 const WORDS_PER_MINUTE = 220;
 
 /** Reads every content root, validates it, and renders markdown. Never throws for bad content: it collects issues. */
-export function loadContent(roots: string[], opts: { cwd?: string; html?: boolean; cache?: RenderCache } = {}): LoadResult {
+export function loadContent(roots: string[], opts: { cwd?: string; html?: boolean; cache?: RenderCache; files?: ContentFiles } = {}): LoadResult {
   const cwd = opts.cwd ?? process.cwd();
+  const files = opts.files ?? ContentFiles.lazy();
   const renderOpts = { htmlless: opts.html === false };
   const cache = opts.cache ?? RenderCache.memory();
   const rel = (f: string) => path.relative(cwd, f) || f;
@@ -42,6 +50,7 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
     anchors: new Map(),
     lineOf: new Map(),
     bodies: new Map(),
+    plainTexts: new Map(),
   };
   const { bundle, issues } = result;
 
@@ -54,9 +63,9 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
   for (const root of existing) {
     loadTopics(root, rel, result);
     for (const file of markdownFiles(path.join(root, "glossary"), rel, issues)) {
-      const doc = readDoc(file, rel, "glossary", glossarySchema, result, cache);
+      const doc = readDoc(file, rel, "glossary", glossarySchema, result, cache, files);
       if (!doc) continue;
-      const r = cache.get(["glossary", renderOpts.htmlless, doc.bodyLine, doc.body], () => renderMarkdown(doc.body, doc.bodyLine - 1, [], renderOpts));
+      const r = cache.get(["glossary", renderOpts.htmlless, doc.bodyLine, doc.bodyDigest], () => renderMarkdown(doc.body, doc.bodyLine - 1, [], renderOpts));
       result.links.set(doc.file, r.links);
       bundle.glossary.push({ ...doc.data, file: doc.file, html: r.html, text: r.text.trim() } satisfies GlossaryTerm);
     }
@@ -70,12 +79,19 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
   const glossaryKey = crypto.createHash("sha256").update(JSON.stringify(terms)).digest("base64url");
   // The whole-document text is kept only for glossary terms (their definitions); elsewhere it is unused
   // (words and section texts are separate fields), and keeping it made the cache a seventh larger.
-  const render = (kind: string, doc: { data: { id: string }; body: string; bodyLine: number }, transforms: () => HastTransform[]) =>
-    cache.get([kind, renderOpts.htmlless, glossaryKey, doc.data.id, doc.bodyLine, doc.body], () => ({ ...renderMarkdown(doc.body, doc.bodyLine - 1, transforms(), renderOpts), text: "" }));
+  // The body's digest (cached with the frontmatter) stands for the body: hashing 43 characters instead of
+  // the whole body is most of what a cache hit costs.
+  // Questions and case studies keep their HTML's plain text instead (search indexes it; chapters are indexed
+  // by section).
+  const render = (kind: string, doc: { data: { id: string }; body: string; bodyLine: number; bodyDigest: string }, transforms: () => HastTransform[]) =>
+    cache.get([kind, renderOpts.htmlless, glossaryKey, doc.data.id, doc.bodyLine, doc.bodyDigest], () => {
+      const r = renderMarkdown(doc.body, doc.bodyLine - 1, transforms(), renderOpts);
+      return { ...r, text: kind === "chapter" ? "" : htmlToText(r.html) };
+    });
 
   for (const root of existing) {
     for (const file of markdownFiles(path.join(root, "chapters"), rel, issues)) {
-      const doc = readDoc(file, rel, "chapter", chapterSchema, result, cache);
+      const doc = readDoc(file, rel, "chapter", chapterSchema, result, cache, files);
       if (!doc) continue;
       const r = render("chapter", doc, () => [headingAnchors, flowDiagrams, markTerms(doc.data.id)]);
       result.links.set(doc.file, r.links);
@@ -96,15 +112,16 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
     }
 
     for (const file of markdownFiles(path.join(root, "case-studies"), rel, issues)) {
-      const doc = readDoc(file, rel, "case-study", caseStudySchema, result, cache);
+      const doc = readDoc(file, rel, "case-study", caseStudySchema, result, cache, files);
       if (!doc) continue;
       const r = render("case-study", doc, () => [headingAnchors, flowDiagrams, markTerms(doc.data.id)]);
       result.links.set(doc.file, r.links);
       bundle.caseStudies.push({ ...doc.data, file: doc.file, html: r.html } satisfies CaseStudy);
+      result.plainTexts.set(`cs:${doc.data.id}`, r.text);
     }
 
     for (const file of markdownFiles(path.join(root, "questions"), rel, issues)) {
-      const doc = readDoc(file, rel, "question", questionSchema, result, cache);
+      const doc = readDoc(file, rel, "question", questionSchema, result, cache, files);
       if (!doc) continue;
       const expected = `${doc.data.id}.md`;
       if (path.basename(file) !== expected) {
@@ -127,6 +144,7 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
         hash,
       };
       bundle.questions.push(question);
+      result.plainTexts.set(`q:${doc.data.id}`, r.text);
     }
 
   }
@@ -173,15 +191,16 @@ function loadTopics(root: string, rel: (f: string) => string, result: LoadResult
   });
 }
 
-function readDoc<S extends z.ZodType>(file: string, rel: (f: string) => string, kind: string, schema: S, result: LoadResult, cache: RenderCache) {
+function readDoc<S extends z.ZodType>(file: string, rel: (f: string) => string, kind: string, schema: S, result: LoadResult, cache: RenderCache, files: ContentFiles) {
   const name = rel(file);
   const base = path.basename(file, ".md");
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base)) {
     result.issues.push({ file: name, line: 1, message: `File names are kebab-case. Rename it, e.g. to ${base.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.md.` });
   }
-  const text = readUtf8(file, name, result.issues);
+  const text = readUtf8(file, name, result.issues, files.bytes(file));
   if (text === null) return null;
-  const doc = validatedDoc(cache, kind, name, text, schema, result.issues);
+  const digest = files.digest(file);
+  const doc = validatedDoc(cache, kind, name, text, schema, result.issues, digest);
   if (!doc) return null;
   result.lineOf.set(name, doc.lineOf);
   result.bodies.set(name, { body: doc.body, bodyLine: doc.bodyLine });
@@ -189,8 +208,7 @@ function readDoc<S extends z.ZodType>(file: string, rel: (f: string) => string, 
 }
 
 /** The file as text, or null with a `file:line` issue where its bytes are not UTF-8 (never a silent U+FFFD). */
-export function readUtf8(file: string, name: string, issues: ContentIssue[]): string | null {
-  const bytes = fs.readFileSync(file);
+export function readUtf8(file: string, name: string, issues: ContentIssue[], bytes: Buffer = fs.readFileSync(file)): string | null {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch (err) {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { SqlEngine } from "../engine/pglite-node";
 import type { RenderCache } from "../content/render-cache";
+import type { ContentFiles } from "../content/content-files";
 import { formatIssue, type ContentIssue } from "../content/issues";
 import { headingAnchors, renderMarkdown } from "../content/markdown";
 import { parseFrontmatter } from "../content/frontmatter";
@@ -38,6 +39,8 @@ export interface CheckOptions {
   renderCache?: RenderCache;
   /** Per chapter id, its sections, when the caller has already rendered the chapters. */
   anchors?: Map<string, { anchor: string }[]>;
+  /** The content files, when the caller has read them already (ingest). */
+  source?: ContentFiles;
 }
 
 export interface CheckResult {
@@ -54,7 +57,7 @@ export async function checkExercises(opts: CheckOptions): Promise<CheckResult> {
   const started = performance.now();
   const log = opts.log ?? (() => undefined);
   const cwd = opts.cwd ?? process.cwd();
-  const load = loadExercises(opts.roots, { cwd, html: opts.html, files: opts.files, cache: opts.renderCache });
+  const load = loadExercises(opts.roots, { cwd, html: opts.html, files: opts.files, cache: opts.renderCache, source: opts.source });
   const issues = [...load.issues];
   const add = (ex: LoadedExercise, line: number, message: string) => issues.push({ file: ex.file, line, message });
 

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { validatedDoc } from "../content/frontmatter";
+import { ContentFiles } from "../content/content-files";
 import type { ContentIssue } from "../content/issues";
 import { headingAnchors, renderMarkdown } from "../content/markdown";
 import { RenderCache } from "../content/render-cache";
@@ -42,17 +43,18 @@ export interface ExerciseLoad {
   issues: ContentIssue[];
 }
 
-export function loadExercises(roots: string[], opts: { cwd?: string; html?: boolean; files?: string[]; cache?: RenderCache } = {}): ExerciseLoad {
+export function loadExercises(roots: string[], opts: { cwd?: string; html?: boolean; files?: string[]; cache?: RenderCache; source?: ContentFiles } = {}): ExerciseLoad {
   const cache = opts.cache ?? RenderCache.memory();
+  const source = opts.source ?? ContentFiles.lazy();
   const cwd = opts.cwd ?? process.cwd();
   const rel = (f: string) => path.relative(cwd, f) || f;
   const out: ExerciseLoad = { exercises: [], datasets: [], issues: [] };
   const only = opts.files?.map((f) => path.resolve(cwd, f));
   for (const root of roots) {
-    for (const file of mdFiles(path.join(root, "datasets"))) loadDataset(file, rel, out, opts.html !== false, cache);
+    for (const file of mdFiles(path.join(root, "datasets"))) loadDataset(file, rel, out, opts.html !== false, cache, source);
     for (const file of mdFiles(path.join(root, "exercises"))) {
       if (only && !only.includes(path.resolve(file))) continue;
-      loadExercise(file, rel, out, opts.html !== false, cache);
+      loadExercise(file, rel, out, opts.html !== false, cache, source);
     }
   }
   out.exercises.sort((a, b) => a.kind.localeCompare(b.kind) || a.topic.localeCompare(b.topic) || a.id.localeCompare(b.id));
@@ -60,9 +62,9 @@ export function loadExercises(roots: string[], opts: { cwd?: string; html?: bool
   return out;
 }
 
-function read<T extends typeof exerciseSchema | typeof datasetSchema>(file: string, rel: (f: string) => string, out: ExerciseLoad, kind: string, schema: T, cache: RenderCache) {
+function read<T extends typeof exerciseSchema | typeof datasetSchema>(file: string, rel: (f: string) => string, out: ExerciseLoad, kind: string, schema: T, cache: RenderCache, source: ContentFiles) {
   const name = rel(file);
-  const doc = validatedDoc(cache, kind, name, fs.readFileSync(file, "utf8"), schema, out.issues);
+  const doc = validatedDoc(cache, kind, name, source.bytes(file).toString("utf8"), schema, out.issues, source.digest(file));
   if (!doc) return null;
   if (path.basename(file) !== `${(doc.data as { id: string }).id}.md`) {
     out.issues.push({ file: name, line: doc.lineOf(["id"]), message: `The file must be named after its id: rename it to ${(doc.data as { id: string }).id}.md (keep the id: learners' progress is stored under it).` });
@@ -70,8 +72,8 @@ function read<T extends typeof exerciseSchema | typeof datasetSchema>(file: stri
   return { name, ...doc };
 }
 
-function loadDataset(file: string, rel: (f: string) => string, out: ExerciseLoad, html: boolean, cache: RenderCache) {
-  const doc = read(file, rel, out, "dataset", datasetSchema, cache);
+function loadDataset(file: string, rel: (f: string) => string, out: ExerciseLoad, html: boolean, cache: RenderCache, source: ContentFiles) {
+  const doc = read(file, rel, out, "dataset", datasetSchema, cache, source);
   if (!doc) return;
   const data = doc.data as DatasetMeta;
   const lines = doc.body.split("\n");
@@ -98,8 +100,8 @@ function loadDataset(file: string, rel: (f: string) => string, out: ExerciseLoad
   });
 }
 
-function loadExercise(file: string, rel: (f: string) => string, out: ExerciseLoad, html: boolean, cache: RenderCache) {
-  const doc = read(file, rel, out, "exercise", exerciseSchema, cache);
+function loadExercise(file: string, rel: (f: string) => string, out: ExerciseLoad, html: boolean, cache: RenderCache, source: ContentFiles) {
+  const doc = read(file, rel, out, "exercise", exerciseSchema, cache, source);
   if (!doc) return;
   const data = doc.data as ExerciseMeta;
   const folder = path.basename(path.dirname(file));
