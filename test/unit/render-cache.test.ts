@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import { RenderCache } from "../../lib/content/render-cache";
 
 const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), "render-cache-"));
-const shardFiles = (d: string) => fs.readdirSync(path.join(d, "render-cache")).filter((f) => f.endsWith(".json"));
+const shardFiles = (d: string) => fs.readdirSync(path.join(d, "render-cache")).filter((f) => f.endsWith(".v8"));
 const mtimes = (d: string) => Object.fromEntries(shardFiles(d).map((f) => [f, fs.statSync(path.join(d, "render-cache", f)).mtimeMs]));
 
 describe("render cache", () => {
@@ -54,6 +54,39 @@ describe("render cache", () => {
     b.save({ prune: false });
     assert.equal(RenderCache.open(d, "html", "s").stored, 3);
     assert.equal(RenderCache.open(d, "html", "other-code").stored, 0, "a changed lib/ or lockfile starts afresh");
+  });
+
+  it("renders again what a damaged or old-format shard held, and keeps the other shards' entries", () => {
+    const d = dir();
+    const a = RenderCache.open(d, "html", "s");
+    for (let i = 0; i < 200; i++) a.get(["doc", `f${i}`], () => ({ html: `<p>${i}</p>`, links: [i] }));
+    a.save();
+    const shards = shardFiles(d);
+    const victim = path.join(d, "render-cache", shards[0]);
+    const bytes = fs.readFileSync(victim);
+    fs.writeFileSync(victim, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    // A shard from before the v8 format, left behind by an older checkout: ignored, then removed on save.
+    fs.writeFileSync(path.join(d, "render-cache", "00.json"), JSON.stringify({ format: 2, salt: "s", entries: {} }));
+    const warn = console.warn;
+    const warned: string[] = [];
+    console.warn = (m: string) => warned.push(m);
+    let b: RenderCache;
+    try {
+      b = RenderCache.open(d, "html", "s");
+    } finally {
+      console.warn = warn;
+    }
+    assert.equal(warned.length, 1, "the damaged shard is named once");
+    assert.ok(b.stored > 150 && b.stored < 200, `the other shards still count (${b.stored})`);
+    let computed = 0;
+    for (let i = 0; i < 200; i++) {
+      const v = b.get(["doc", `f${i}`], () => (computed++, { html: `<p>${i}</p>`, links: [i] }));
+      assert.deepEqual(v, { html: `<p>${i}</p>`, links: [i] });
+    }
+    assert.equal(computed, 200 - b.stored);
+    b.save();
+    assert.equal(RenderCache.open(d, "html", "s").stored, 200);
+    assert.ok(!fs.existsSync(path.join(d, "render-cache", "00.json")), "the old-format file is gone");
   });
 
   it("does not keep a value its caller says is not final", () => {
