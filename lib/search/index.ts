@@ -69,7 +69,8 @@ const boostDocument = (id: string) => (id.startsWith("ch:") ? 1.6 : 1);
 /** Fewer hits than this from exact and prefix matching, and the search also tries typo-tolerant matching. */
 const FUZZY_BELOW = 3;
 
-export function searchDocs(bundle: ContentBundle, sections: SectionText[]): SearchDoc[] {
+/** `plainTexts` (from the loader, by search id) saves converting each document's HTML to text again. */
+export function searchDocs(bundle: ContentBundle, sections: SectionText[], plainTexts: ReadonlyMap<string, string> = new Map()): SearchDoc[] {
   const chapterTitle = new Map(bundle.chapters.map((c) => [c.id, c.title]));
   const chapterTags = new Map(bundle.chapters.map((c) => [c.id, c.tags.join(" ")]));
   const topicTitle = new Map(bundle.topics.map((t) => [t.id, t.title]));
@@ -107,7 +108,7 @@ export function searchDocs(bundle: ContentBundle, sections: SectionText[]): Sear
       kind: "case-study",
       title: c.company,
       context: c.industry,
-      text: `${c.summary}\n${stack}\n${htmlToText(c.html)}`,
+      text: `${c.summary}\n${stack}\n${plainTexts.get(`cs:${c.id}`) ?? htmlToText(c.html)}`,
       tags: c.tags.join(" "),
       url: `/case-studies/${c.id}`,
       topic: "",
@@ -120,7 +121,7 @@ export function searchDocs(bundle: ContentBundle, sections: SectionText[]): Sear
       kind: "question",
       title: q.questionText,
       context: topicTitle.get(q.topic) ?? q.topic,
-      text: `${q.keyPoints.join("\n")}\n${htmlToText(q.answerHtml)}`,
+      text: `${q.keyPoints.join("\n")}\n${plainTexts.get(`q:${q.id}`) ?? htmlToText(q.answerHtml)}`,
       tags: [...q.tags, ...q.companies].join(" "),
       url: `/questions/${q.id}`,
       topic: q.topic,
