@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Db } from "../db/client";
 import { syncQuestions, type QuestionRow, type SyncReport } from "../db/sync-questions";
 import { buildSearchIndex, searchDocs, SEARCH_FILE } from "../search/index";
-import { BUNDLE_FILE } from "./index";
+import { BUNDLE_FILE, encodeBundle, readBundle } from "./index";
 import { gitDates } from "./git-dates";
 import { ContentError } from "./issues";
 import type { ContentBundle } from "./types";
@@ -100,7 +100,7 @@ export async function ingest(db: Db, roots: string[], outDir: string, opts: { fo
   const staged = [stage(path.join(outDir, SEARCH_FILE), searchJson)];
   let sync: SyncReport;
   try {
-    staged.push(stage(path.join(outDir, BUNDLE_FILE), JSON.stringify(bundle)));
+    staged.push(stage(path.join(outDir, BUNDLE_FILE), encodeBundle(bundle)));
     staged.push(stage(path.join(outDir, EXERCISES_FILE), JSON.stringify(exercises.artifacts)));
     lap("write");
     // Exercises are cards too; their `ex-` ids never collide with question ids.
@@ -111,6 +111,8 @@ export async function ingest(db: Db, roots: string[], outDir: string, opts: { fo
   }
   // Renames within one directory are atomic and do not fail for lack of space.
   for (const s of staged) fs.renameSync(s.tmp, s.file);
+  // The JSON bundle of earlier versions: nothing reads it any more.
+  fs.rmSync(path.join(outDir, "content.json"), { force: true });
   lap("sync");
   // Written last: a crash before this line means the next ingest does the full work again.
   fs.writeFileSync(path.join(outDir, STAMP_FILE), JSON.stringify({ fingerprint }));
@@ -137,7 +139,7 @@ async function reuseOutputs(db: Db, outDir: string, fingerprint: string, started
   }
   if ((stamp as { fingerprint?: unknown })?.fingerprint !== fingerprint) return null;
   // Our own files, written by the full ingest whose fingerprint matched.
-  const bundle = JSON.parse(fs.readFileSync(path.join(outDir, BUNDLE_FILE), "utf8")) as ContentBundle;
+  const bundle = readBundle(path.join(outDir, BUNDLE_FILE));
   const artifacts = JSON.parse(fs.readFileSync(path.join(outDir, EXERCISES_FILE), "utf8")) as ExerciseArtifacts;
   // The database may be new (or another one) even when the files are current, so it is still synced.
   const sync = await syncQuestions(db, [...questionRows(bundle), ...exerciseRows(artifacts.exercises)]);
@@ -145,7 +147,7 @@ async function reuseOutputs(db: Db, outDir: string, fingerprint: string, started
   return { sync, counts: countsOf(bundle), ms, reused: true, phases: { reuse: ms }, rendered: { cached: 0, fresh: 0, freshByKind: {} } };
 }
 
-function stage(file: string, data: string): { file: string; tmp: string } {
+function stage(file: string, data: string | Buffer): { file: string; tmp: string } {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(tmp, data);

@@ -25,7 +25,7 @@ describe("ingest order: bundle staged, database committed, then files renamed", 
     const out = tempDir("gen");
     const root = copyFixtureContent();
     await ingest(db, [root], out);
-    const before = fs.readFileSync(path.join(out, BUNDLE_FILE), "utf8");
+    const before = fs.readFileSync(path.join(out, BUNDLE_FILE));
     const q = path.join(root, "questions/sql/sql-fixture-rank.md");
     fs.writeFileSync(q, fs.readFileSync(q, "utf8").replace("RANK leaves gaps", "RANK skips numbers"));
     const broken = new Proxy(db, {
@@ -35,7 +35,7 @@ describe("ingest order: bundle staged, database committed, then files renamed", 
       },
     });
     await assert.rejects(ingest(broken, [root], out), /disk full/);
-    assert.equal(fs.readFileSync(path.join(out, BUNDLE_FILE), "utf8"), before, "the bundle still matches the database");
+    assert.deepEqual(fs.readFileSync(path.join(out, BUNDLE_FILE)), before, "the bundle still matches the database");
     assert.deepEqual(fs.readdirSync(out).filter((f) => f.endsWith(".tmp")), []);
   });
 });

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { BUNDLE_FILE, readBundle } from "../../lib/content/index";
 import { BASE, ensureBuild, prepareEnv, Server, type Env } from "./server";
 
 let env: Env;
@@ -17,7 +18,7 @@ before(async () => {
   env = await prepareEnv();
   server = new Server(env);
   await server.start();
-  const bundle = JSON.parse(fs.readFileSync(path.join(env.generatedDir, "content.json"), "utf8")) as { questions: { id: string; open?: boolean }[] };
+  const bundle = readBundle(path.join(env.generatedDir, BUNDLE_FILE));
   questionIds = bundle.questions.filter((q) => !q.open).map((q) => q.id);
 });
 after(async () => {

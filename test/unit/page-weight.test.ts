@@ -8,6 +8,7 @@ import path from "node:path";
 import { before, describe, it } from "node:test";
 import { createElement as h, Fragment } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { BUNDLE_FILE, encodeBundle } from "../../lib/content/index";
 import { loadContent } from "../../lib/content/load";
 import { contentDirs } from "../../lib/paths";
 import { tempDir } from "../helpers";
@@ -27,7 +28,7 @@ register(`data:text/javascript,${encodeURIComponent(cssLoader)}`);
 
 before(() => {
   const dir = tempDir("generated");
-  fs.writeFileSync(path.join(dir, "content.json"), JSON.stringify(loadContent(contentDirs()).bundle));
+  fs.writeFileSync(path.join(dir, BUNDLE_FILE), encodeBundle(loadContent(contentDirs()).bundle));
   process.env.GENERATED_DIR = dir;
 });
 
