@@ -129,11 +129,15 @@ export function loadContent(roots: string[], opts: { cwd?: string; html?: boolea
       }
       const r = render("question", doc, () => [flowDiagrams, markTerms(doc.data.id)]);
       result.links.set(doc.file, r.links);
-      const hash = crypto
-        .createHash("sha256")
-        .update(JSON.stringify([doc.data.question, doc.body.trim(), doc.data.keyPoints]))
-        .digest("hex")
-        .slice(0, 16);
+      // What the learner saw: a function of the file alone, so cached by its digest (hashing every answer
+      // again cost ~15 ms per ingest).
+      const hash = cache.get(["question-hash", doc.digest], () =>
+        crypto
+          .createHash("sha256")
+          .update(JSON.stringify([doc.data.question, doc.body.trim(), doc.data.keyPoints]))
+          .digest("hex")
+          .slice(0, 16),
+      );
       const question: Question = {
         ...doc.data,
         file: doc.file,
@@ -204,7 +208,7 @@ function readDoc<S extends z.ZodType>(file: string, rel: (f: string) => string, 
   if (!doc) return null;
   result.lineOf.set(name, doc.lineOf);
   result.bodies.set(name, { body: doc.body, bodyLine: doc.bodyLine });
-  return { file: name, ...doc };
+  return { file: name, digest, ...doc };
 }
 
 /** The file as text, or null with a `file:line` issue where its bytes are not UTF-8 (never a silent U+FFFD). */

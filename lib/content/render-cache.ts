@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 // Code-sample verdicts (the content check) have a file of their own for the same reason.
 export const RENDER_CACHE_FILES = { html: "render-cache", text: "render-cache-text", code: "code-check-cache" } as const;
 /** Bump when the cached shape changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 /** Shards are v8-serialized: reading them took ~100 ms per ingest as JSON (UTF-8 decoding and JSON.parse of ~11 MB) against ~30 ms. */
 const SHARD_EXT = ".v8";
 const LIB_DIR = fileURLToPath(new URL("..", import.meta.url));
@@ -35,14 +35,23 @@ export function pipelineFingerprint(cwd = process.cwd()): string {
   return hash.digest("hex");
 }
 
-const keyOf = (parts: (string | number | boolean)[]) => createHash("sha256").update(JSON.stringify(parts)).digest("base64url");
+// Short parts are the key themselves (documents are named by their digest); only a long key (an exercise
+// prompt, a dataset description) is hashed. A sha256 per lookup cost ~13 ms of a one-file ingest's ~5,000.
+function keyOf(parts: (string | number | boolean)[]): string {
+  const json = JSON.stringify(parts);
+  return json.length <= 256 ? json : `#${createHash("sha256").update(json).digest("base64url")}`;
+}
 
 /**
- * The cache is stored as SHARDS files by the key's first character: an edit then rewrites the one or two
- * shards holding its old and new entries (~250 kB each) instead of all ~16 MB, which cost 200+ ms per save.
+ * The cache is stored as SHARDS files by a hash of the key (FNV-1a): an edit then rewrites the one or two
+ * shards holding its old and new entries (~200 kB each) instead of all ~13 MB, which cost 200+ ms per save.
  */
-const SHARD_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-const shardOf = (key: string) => SHARD_CHARS.indexOf(key[0]);
+const SHARDS = 64;
+function shardOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % SHARDS;
+}
 
 export class RenderCache {
   private readonly entries: Map<string, unknown>;
@@ -62,7 +71,7 @@ export class RenderCache {
     entries: Map<string, unknown>,
   ) {
     this.entries = entries;
-    this.onDisk = SHARD_CHARS.split("").map(() => new Set<string>());
+    this.onDisk = Array.from({ length: SHARDS }, () => new Set<string>());
     for (const key of entries.keys()) this.onDisk[shardOf(key)].add(key);
   }
 
@@ -142,7 +151,7 @@ export class RenderCache {
    */
   save({ prune = true }: { prune?: boolean } = {}): void {
     if (!this.dir) return;
-    const byShard = SHARD_CHARS.split("").map(() => new Map<string, unknown>());
+    const byShard = Array.from({ length: SHARDS }, () => new Map<string, unknown>());
     if (!prune) for (const [k, v] of this.entries) byShard[shardOf(k)].set(k, v);
     for (const [k, v] of this.used) byShard[shardOf(k)].set(k, v);
     // Shards of the JSON format (FORMAT 2) are never read again: remove them rather than leave ~11 MB behind.
