@@ -6,6 +6,12 @@ import { enqueue, queued, queuedCount, removeQueued } from "./offline-store";
 
 /** Fired on window whenever the number of waiting answers may have changed; detail is the count. */
 export const OUTBOX_EVENT = "quiz-outbox";
+/**
+ * Fired on window when a sync run ends, whoever started it (the status line, the service-worker hook, a
+ * grade); detail is its SyncResult. Runs share one promise, so a caller that did not start the run
+ * would otherwise not hear how it went.
+ */
+export const SYNC_EVENT = "quiz-synced";
 
 const SEND_TIMEOUT_MS = 10_000;
 
@@ -41,6 +47,8 @@ export interface SyncResult {
   sent: number;
   refused: string[];
   left: number;
+  /** The run stopped because the server could not be reached (answers are still waiting). */
+  unreachable: boolean;
 }
 
 let running: Promise<SyncResult> | undefined;
@@ -54,17 +62,23 @@ export function syncOutbox(): Promise<SyncResult> {
 
 async function drain(): Promise<SyncResult> {
   let sent = 0;
+  let unreachable = false;
   const refused: string[] = [];
   for (const entry of await queued()) {
     const result = await sendReview(entry.body);
-    if (result.kind === "unreachable") break;
+    if (result.kind === "unreachable") {
+      unreachable = true;
+      break;
+    }
     // Stored, a duplicate, or refused for good (e.g. older than the server accepts): either way it leaves the outbox.
     if (result.kind === "refused") refused.push(result.message);
     else sent++;
     await removeQueued(entry.seq);
     await announce();
   }
-  return { sent, refused, left: await announce() };
+  const result: SyncResult = { sent, refused, left: await announce(), unreachable };
+  window.dispatchEvent(new CustomEvent(SYNC_EVENT, { detail: result }));
+  return result;
 }
 
 /**
