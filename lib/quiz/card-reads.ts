@@ -9,7 +9,7 @@
 import { Prisma, type Card as CardRow } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { MAX_SIBLING_GROUP } from "../content/siblings";
-import { State } from "./enums";
+import { Rating, State } from "./enums";
 import { SETTINGS_COLUMNS, type SettingsRow } from "./settings";
 
 type Reader = Pick<Db, "$queryRaw">;
@@ -84,6 +84,46 @@ export async function queueCards(q: Reader, learnerId: string, now: Date, until:
     )
     ORDER BY c."due"`;
   return rows.map(toCardRow);
+}
+
+/** Every card of the learner, by due date: the progress and stats pages' one read of them. */
+export async function allCards(q: Reader, learnerId: string): Promise<CardRow[]> {
+  const rows = await q.$queryRaw<Record<string, unknown>[]>`SELECT ${cardColumns("c")} FROM "Card" c WHERE c."learnerId" = ${learnerId} ORDER BY c."due"`;
+  return rows.map(toCardRow);
+}
+
+export interface ReviewCounts {
+  total: number;
+  today: number;
+  newToday: number;
+  /** Reviews of cards in state review since `since` (the retention window), and how many were not Again. */
+  recentReview: number;
+  recentPassed: number;
+}
+
+/**
+ * The progress page's review counts in one statement: the total is an index-only count over the
+ * learner's (learnerId, reviewedAt) index, the rest one range scan of the window. Four statements
+ * (and the window's rows sent to the app to count ratings) before. `dayStart` must not precede `since`.
+ */
+export async function reviewCounts(q: Reader, learnerId: string, dayStart: Date, since: Date): Promise<ReviewCounts> {
+  const rows = await q.$queryRaw<Record<string, unknown>[]>`
+    SELECT (SELECT count(*) FROM "ReviewLog" t WHERE t."learnerId" = ${learnerId}) AS "total",
+      SUM(CASE WHEN r."reviewedAt" >= ${dayStart} THEN 1 ELSE 0 END) AS "today",
+      SUM(CASE WHEN r."reviewedAt" >= ${dayStart} AND r."state" = ${State.New} THEN 1 ELSE 0 END) AS "newToday",
+      SUM(CASE WHEN r."state" = ${State.Review} THEN 1 ELSE 0 END) AS "recentReview",
+      SUM(CASE WHEN r."state" = ${State.Review} AND r."rating" > ${Rating.Again} THEN 1 ELSE 0 END) AS "recentPassed"
+    FROM "ReviewLog" r WHERE r."learnerId" = ${learnerId} AND r."reviewedAt" >= ${since}`;
+  const r = rows[0] ?? {};
+  // count and SUM come back as number, bigint or a numeric string depending on the driver; SUM of no rows is NULL.
+  const n = (v: unknown) => Number(v ?? 0);
+  return { total: n(r.total), today: n(r.today), newToday: n(r.newToday), recentReview: n(r.recentReview), recentPassed: n(r.recentPassed) };
+}
+
+/** The learner's reviews since `since`, with only what the stats page buckets by day and week. */
+export async function reviewsSince(q: Reader, learnerId: string, since: Date): Promise<{ reviewedAt: Date; state: number; rating: number }[]> {
+  return q.$queryRaw<{ reviewedAt: Date; state: number; rating: number }[]>`
+    SELECT "reviewedAt", "state", "rating" FROM "ReviewLog" WHERE "learnerId" = ${learnerId} AND "reviewedAt" >= ${since}`;
 }
 
 /** Ids of the learner's started cards (not new): what keeps a deck question from being served as new. */

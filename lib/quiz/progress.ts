@@ -1,6 +1,7 @@
 import { State } from "./enums";
 import type { Db } from "../db/client";
 import { rowToCard } from "./card-mapper";
+import { allCards, reviewCounts } from "./card-reads";
 import { retrievability } from "./scheduler";
 import { startOfDay } from "../time";
 import { getSettings, schedulerSettings, type LearnerSettings } from "./settings";
@@ -40,13 +41,9 @@ export async function getProgress(db: Db, learnerId: string, questions: Map<stri
   const sched = schedulerSettings(settings, now, false);
   const dayStart = startOfDay(now, tz, settings.rolloverHour);
   const since30 = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
-  const [cards, reviewsToday, newToday, reviewsTotal, recent] = await Promise.all([
-    loaded.cards ?? db.card.findMany({ where: { learnerId } }),
-    db.reviewLog.count({ where: { learnerId, reviewedAt: { gte: dayStart } } }),
-    db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: dayStart } } }),
-    db.reviewLog.count({ where: { learnerId } }),
-    db.reviewLog.findMany({ where: { learnerId, state: State.Review, reviewedAt: { gte: since30 } }, select: { rating: true } }),
-  ]);
+  // Two statements: the cards (unless the caller has them) and every review count at once.
+  const [cards, counts] = await Promise.all([loaded.cards ?? allCards(db, learnerId), reviewCounts(db, learnerId, dayStart, since30)]);
+  const { today: reviewsToday, newToday, total: reviewsTotal } = counts;
   // A card row can exist before the first review (flagged, buried or suspended while new): only
   // reviewed cards count as studied, and suspended ones are neither due nor in the other states.
   const live = cards.filter((c) => questions.has(c.questionId));
@@ -88,7 +85,7 @@ export async function getProgress(db: Db, learnerId: string, questions: Map<stri
     newAvailableToday: Math.min(byState.new, Math.max(0, settings.newPerDay - newToday)),
     reviewsToday,
     reviewsTotal,
-    retention30d: recent.length ? recent.filter((r) => r.rating > 1).length / recent.length : null,
+    retention30d: counts.recentReview ? counts.recentPassed / counts.recentReview : null,
     byTopic: [...topics.values()].sort((a, b) => a.topic.localeCompare(b.topic)),
   };
 }

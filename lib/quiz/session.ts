@@ -18,7 +18,7 @@ import { fitStatus, requestFit } from "./fit";
 import { composeRound } from "./mock";
 import { getProgress, type Progress } from "./progress";
 import { nextCard } from "./queue";
-import { readLearner } from "./card-reads";
+import { allCards, readLearner } from "./card-reads";
 import { projectedRecall } from "./recall";
 import { buryCard, setFlagged, setSuspended, submitReview, undoReview, type ReviewInput } from "./review";
 import { AppError } from "../app-error";
@@ -132,7 +132,7 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
       const settings = rowToSettings(row, tz);
       return { settings, exists: row !== null, scope: activeScope(settings, now) };
     }));
-  const loadCards = () => (cards ??= db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }));
+  const loadCards = () => (cards ??= allCards(db, learnerId));
 
   async function next(q: NextQuery): Promise<NextResponse> {
     const deck: Deck = parseDeck(q.deck) ?? { kind: "all" };

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { addDaysToKey, dayKey, daysBetweenKeys, startOfDay } from "../time";
 import { getProgress, type Loaded, type Progress, type TopicProgress } from "./progress";
 import { getSettings } from "./settings";
+import { allCards, reviewsSince } from "./card-reads";
 
 export interface DayCount {
   day: string; // YYYY-MM-DD, local
@@ -28,13 +29,15 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
   const roll = settings.rolloverHour;
   const today = dayKey(now, tz, roll);
   const since = new Date(startOfDay(now, tz, roll).getTime() - Math.max(heatmapDays, 7 * 12) * 86_400_000 - 3_600_000);
-  const [logs, cards, practiceTotal, progress] = await Promise.all([
-    db.reviewLog.findMany({ where: { learnerId, reviewedAt: { gte: since } }, select: { reviewedAt: true, state: true, rating: true } }),
-    db.card.findMany({ where: { learnerId, state: { not: State.New }, suspended: false }, select: { questionId: true, due: true } }),
+  // The cards are read once, for the forecast and for the progress numbers.
+  const all = loaded.cards ?? (await allCards(db, learnerId));
+  const [logs, practiceTotal, progress] = await Promise.all([
+    reviewsSince(db, learnerId, since),
     db.practiceReview.count({ where: { learnerId } }),
     // Card states and recall per topic are the progress page's numbers; one place computes them.
-    getProgress(db, learnerId, questions, now, tz, { ...loaded, settings }),
+    getProgress(db, learnerId, questions, now, tz, { ...loaded, settings, cards: all }),
   ]);
+  const cards = all.filter((c) => c.state !== State.New && !c.suspended);
 
   const perDay = new Map<string, number>();
   const logDay = logs.map((l) => dayKey(l.reviewedAt, tz, roll));
