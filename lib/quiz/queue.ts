@@ -70,16 +70,21 @@ export async function nextCard(
   const scope = opts.interviewScope ?? null;
   // Practice ranks every started card; the schedule needs only the cards it can serve or count now
   // (lib/quiz/card-reads.ts queueCards), plus which questions are started when new cards can be served.
-  const [hashOf, cards, newToday, siblingSeen] = await Promise.all([
+  // Which questions are started is needed while new cards can be served. It is read alongside the rest
+  // rather than after today's new count says so: one round trip fewer in the common case, and a wasted
+  // index read only for a learner whose allowance is used up.
+  const mayWantFresh = !opts.practice && (settings.newPerDay > 0 || daysUntilInterview(settings, now) !== null);
+  const [hashOf, cards, newToday, siblingSeen, startedEarly] = await Promise.all([
     opts.hashes ?? activeHashes(db),
     opts.practice ? db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }) : queueCards(db, learnerId, now, new Date(now.getTime() + LEARN_AHEAD_MS), opts.prefer),
     opts.practice ? 0 : newSince(db, learnerId, dayStart),
     // Practice (cram) is the learner asking for everything; only the schedule keeps siblings apart.
     opts.practice ? () => false : sameDaySiblings(db, learnerId, dayStart),
+    mayWantFresh ? startedIds(db, learnerId) : null,
   ]);
   // Fresh (new) cards matter while today's allowance lasts, or to size it before an interview.
   const wantFresh = opts.practice || daysUntilInterview(settings, now) !== null || settings.newPerDay - newToday > 0;
-  const started = opts.practice ? null : wantFresh ? await startedIds(db, learnerId) : new Set<string>();
+  const started = opts.practice ? null : wantFresh ? (startedEarly ?? (await startedIds(db, learnerId))) : new Set<string>();
   const available = (c: CardRow) =>
     inDeck.has(c.questionId) && hashOf.has(c.questionId) && !c.suspended && !(c.buriedUntil && c.buriedUntil > now) && !siblingSeen(c.questionId);
   const changed = (c: CardRow) => c.state !== State.New && c.seenHash !== null && c.seenHash !== hashOf.get(c.questionId);
