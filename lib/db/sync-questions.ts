@@ -47,7 +47,9 @@ export async function syncQuestions(db: Db, questions: QuestionRow[], now = new 
         report.unchanged++;
         continue;
       }
-      await tx.question.update({ where: { id: q.id }, data: { ...data, archivedAt: null } });
+      // A new hash makes the learners' cards of it "changed since seen": the queue finds those from here.
+      const changedAt = row.contentHash !== q.hash ? { changedAt: now } : {};
+      await tx.question.update({ where: { id: q.id }, data: { ...data, archivedAt: null, ...changedAt } });
       if (row.archivedAt) report.restored++;
       else report.updated++;
     }

@@ -6,6 +6,7 @@
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { dayKey, startOfDay, startOfNextDay, weekdayOfKey } from "../time";
+import { STARTED } from "./card-reads";
 import { State } from "./enums";
 import { DAY_MS, EASY_DAY_LEVELS, LOAD_BALANCE_MAX_DAYS, LOAD_BALANCE_MIN_DAYS, SETTINGS_DEFAULTS } from "./rules";
 import { fuzzRange, preview, RATINGS, review, type CardState, type Rating, type ReviewRecord, type SchedulerSettings } from "./scheduler";
@@ -113,7 +114,7 @@ export async function dayLoads(q: Reader, now: Date, range: { min: number; max: 
   );
   const rows = await q.$queryRaw<{ bucket: number | bigint; n: number | bigint }[]>`
     SELECT CASE ${buckets} END AS bucket, count(*) AS n FROM "Card"
-    WHERE "learnerId" = ${ctx.learnerId} AND "questionId" <> ${ctx.questionId} AND "state" <> ${State.New} AND "suspended" = false
+    WHERE "learnerId" = ${ctx.learnerId} AND "questionId" <> ${ctx.questionId} AND "state" IN (${STARTED}) AND "suspended" = false
       AND "due" >= ${windows[0].start} AND "due" < ${windows.at(-1)!.end}
     GROUP BY 1`;
   const perKey = new Map<string, number>();

@@ -72,6 +72,8 @@ describe("ingest", () => {
     assert.equal(r.sync.updated, 1);
     const q = await db.question.findUniqueOrThrow({ where: { id: "sql-fixture-rank" } });
     assert.notEqual(q.contentHash, oldHash);
+    assert.ok(q.changedAt, "the edit is stamped: the queue looks for changed cards from the questions so marked");
+    assert.equal((await db.question.findUniqueOrThrow({ where: { id: "sql-fixture-inner-join" } })).changedAt, null, "a question never edited is not");
     const card = await db.card.findUniqueOrThrow({ where: { learnerId_questionId: { learnerId: LEARNER, questionId: "sql-fixture-rank" } } });
     assert.equal(card.reps, 1);
     assert.equal(card.seenHash, oldHash, "the card still remembers the version the learner saw");

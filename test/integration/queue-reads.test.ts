@@ -30,7 +30,8 @@ describe("queue reads", () => {
     await setSuspended(db, me, q3, true, t0);
     await setFlagged(db, me, q4, true, t0);
     const old = await db.question.findUniqueOrThrow({ where: { id: q2 } });
-    await db.question.update({ where: { id: q2 }, data: { contentHash: "edited" } });
+    // As ingest marks an edit (lib/db/sync-questions.ts): a new hash and when it changed.
+    await db.question.update({ where: { id: q2 }, data: { contentHash: "edited", changedAt: t0 } });
     try {
       const r = await nextCard(db, me, deck, min(1));
       // q2 changed, so it is due; q1 is not; new: q4 (flagged new row), q5, q6 (no rows), not the suspended q3.

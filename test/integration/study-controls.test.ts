@@ -162,7 +162,7 @@ describe("changed content", () => {
     await submitReview(db, me, { reviewId: rid(), questionId: q, rating: 4 }, t0);
     assert.equal((await nextCard(db, me, [q], min(1))).card, null, "not due yet");
     const old = await db.question.findUniqueOrThrow({ where: { id: q } });
-    await db.question.update({ where: { id: q }, data: { contentHash: "edited-answer" } });
+    await db.question.update({ where: { id: q }, data: { contentHash: "edited-answer", changedAt: t0 } }); // as ingest marks an edit
     const { card } = await nextCard(db, me, [q], min(1));
     assert.equal(card!.questionId, q);
     assert.equal(card!.changed, true);
