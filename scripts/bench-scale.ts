@@ -50,7 +50,7 @@ const now = new Date();
 if (process.argv.includes("--prewarm")) {
   const t = performance.now();
   await raw.query("CREATE EXTENSION IF NOT EXISTS pg_prewarm");
-  const rels = ["Card", "Card_pkey", "Card_learnerId_due_idx", "Question", "ReviewLog_learnerId_reviewedAt_idx", "ReviewLog_learnerId_questionId_reviewedAt_idx"];
+  const rels = ["Card", "Card_pkey", "Card_learnerId_state_due_questionId_idx", "Question", "ReviewLog_learnerId_reviewedAt_idx", "ReviewLog_learnerId_questionId_reviewedAt_idx"];
   let blocks = 0;
   for (const r of rels) blocks += Number((await raw.query(`SELECT pg_prewarm($1) AS n`, [`"${r}"`])).rows[0].n);
   const sb = (await raw.query("SHOW shared_buffers")).rows[0].shared_buffers;
@@ -70,10 +70,13 @@ for (const learnerId of learners) {
 }
 console.log(`due queue (nextCard, all its queries and the pick, ${qids.length} questions in the deck), a learner's first request: ${fmt(queue)}`);
 console.log(`due queue, the same learner's next request: ${fmt(queueWarm)}`);
-// As lib/quiz/card-reads.ts queueCards writes it ($3 = now).
-const queueSql = `SELECT * FROM "Card" c WHERE c."learnerId" = $1 AND ((c."state" <> 0 AND c."due" <= $2)
-  OR (c."state" = 0 AND (c."suspended" = true OR c."flagged" = true OR c."buriedUntil" > $3)) OR c."questionId" = ''
-  OR (c."seenHash" IS NOT NULL AND EXISTS (SELECT 1 FROM "Question" q WHERE q."id" = c."questionId" AND q."contentHash" <> c."seenHash"))) ORDER BY c."due"`;
+// As lib/quiz/card-reads.ts queueCards writes it ($3 = now; no preferred card).
+const queueSql = `SELECT * FROM "Card" c WHERE c."learnerId" = $1 AND c."state" IN (1, 2, 3) AND c."due" <= $2
+  UNION SELECT * FROM "Card" c WHERE c."learnerId" = $1 AND c."state" = 0 AND (c."suspended" = true OR c."flagged" = true OR c."buriedUntil" > $3)
+  UNION SELECT * FROM "Card" c WHERE c."learnerId" = $1 AND c."questionId" = ''
+  UNION SELECT c.* FROM "Question" q JOIN "Card" c ON c."learnerId" = $1 AND c."questionId" = q."id"
+    WHERE q."changedAt" IS NOT NULL AND c."state" IN (1, 2, 3) AND c."seenHash" IS NOT NULL AND c."seenHash" <> q."contentHash"
+  ORDER BY "due"`;
 const ahead = new Date(now.getTime() + 20 * 60_000);
 const sqlTimes: number[] = [];
 for (const learnerId of learners.slice(0, 100)) {
@@ -85,6 +88,8 @@ const explain = await raw.query(`EXPLAIN (ANALYZE, BUFFERS) ${queueSql}`, [learn
 console.log(`\nEXPLAIN (ANALYZE, BUFFERS) the due queue's card query:\n${explain.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}`);
 const explainNew = await raw.query(`EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM "ReviewLog" WHERE "learnerId" = $1 AND state = 0 AND "reviewedAt" >= $2`, [learners[0], startOfDay(now)]);
 console.log(`\nEXPLAIN (ANALYZE, BUFFERS) today's new-card count:\n${explainNew.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}\n`);
+const explainStarted = await raw.query(`EXPLAIN (ANALYZE, BUFFERS) SELECT "questionId" FROM "Card" WHERE "learnerId" = $1 AND "state" IN (1, 2, 3)`, [learners[0]]);
+console.log(`EXPLAIN (ANALYZE, BUFFERS) the started ids:\n${explainStarted.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}\n`);
 
 const writes = [];
 for (let i = 0; i < 300; i++) {
