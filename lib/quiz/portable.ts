@@ -252,6 +252,14 @@ export async function importProgress(db: Db, learnerId: string, raw: unknown, no
         await yieldToEventLoop();
       }
 
+      // A card seen under another version of its question (an export from another instance, or from older
+      // content) is "changed since seen"; the queue looks for such cards only among questions marked
+      // changed (lib/quiz/card-reads.ts queueCards), as ingest marks an edit.
+      await tx.$executeRaw`
+        UPDATE "Question" SET "changedAt" = ${now} WHERE "changedAt" IS NULL AND "id" IN (
+          SELECT c."questionId" FROM "Card" c JOIN "Question" q ON q."id" = c."questionId"
+          WHERE c."learnerId" = ${learnerId} AND c."seenHash" IS NOT NULL AND c."seenHash" <> q."contentHash")`;
+
       const havePractice = new Set((await tx.practiceReview.findMany({ where: { learnerId }, select: { id: true } })).map((p) => p.id));
       for (const chunk of chunks(practice.filter((p) => !havePractice.has(p.id)))) {
         report.practiceAdded += (await tx.practiceReview.createMany({ data: chunk.map((p) => ({ ...p, learnerId })) })).count;

@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import type { Db } from "../../lib/db/client";
 import { newLearnerId } from "../../lib/learner/identity";
 import { exportProgress, ImportError, importProgress, reviewLogCsv } from "../../lib/quiz/portable";
+import { nextCard } from "../../lib/quiz/queue";
 import { buryCard, setFlagged, submitReview } from "../../lib/quiz/service";
 import { saveInterview, saveSettings } from "../../lib/quiz/settings";
 import { quizDb, reviewIds } from "../helpers";
@@ -36,6 +37,21 @@ before(async () => {
 after(() => db.$disconnect());
 
 describe("export and import", () => {
+  it("marks a card seen under another version of its question as changed, so the queue still serves it first", async () => {
+    const file = JSON.parse(JSON.stringify(await exportProgress(db, source, t0)));
+    // As if exported from an instance whose answer to this question differed.
+    const card = file.cards.find((c: { questionId: string }) => c.questionId === "sql-fixture-window");
+    card.seenHash = "another-version";
+    const me = newLearnerId();
+    assert.equal((await db.question.findUniqueOrThrow({ where: { id: "sql-fixture-window" } })).changedAt, null);
+    const later = new Date(t0.getTime() + 2 * 60 * 60_000);
+    await importProgress(db, me, file, later);
+    assert.ok((await db.question.findUniqueOrThrow({ where: { id: "sql-fixture-window" } })).changedAt, "the question is marked changed");
+    const r = await nextCard(db, me, ["sql-fixture-window"], later);
+    assert.equal(r.card?.questionId, "sql-fixture-window", "not due yet (graduated with Easy), served because it changed");
+    assert.equal(r.card?.changed, true);
+  });
+
   it("reproduces the exact same state in a fresh learner, through JSON text", async () => {
     const file = JSON.parse(JSON.stringify(await exportProgress(db, source, t0)));
     const fresh = newLearnerId();
