@@ -9,10 +9,10 @@ import { gitDates } from "./git-dates";
 import { ContentError } from "./issues";
 import type { ContentBundle } from "./types";
 import { loadContent } from "./load";
-import { checkExercises } from "../exercises/check";
+import { checkExercises, hasCheckCache, startExerciseEngines } from "../exercises/check";
 import { EXERCISES_FILE, type ExerciseArtifacts } from "../exercises/types";
 import { exerciseRows } from "../exercises/cards";
-import { writeSnapshots } from "../exercises/snapshots";
+import { noSnapshotsYet, SnapshotWriter, type SnapshotReport } from "../exercises/snapshot-writer";
 import { computeLoadouts, loadoutIssues } from "../quiz/loadout";
 import { conceptKeys } from "./siblings";
 import { pipelineFingerprint, RenderCache } from "./render-cache";
@@ -59,44 +59,76 @@ export async function ingest(db: Db, roots: string[], outDir: string, opts: { fo
     const reused = await reuseOutputs(db, outDir, fingerprint, started);
     if (reused) return { ...reused, phases: { ...phases, ...reused.phases } };
   }
-  // Files rendered by an earlier ingest into outDir come from the cache: an edit re-renders only itself.
-  const cache = RenderCache.open(outDir, "html", pipeline);
-  lap("cacheRead");
-  const { bundle, sectionTexts, issues, anchors, plainTexts } = loadContent(roots, { cache, files });
-  lap("load");
-  // Loadouts depend on the content alone: worked out here once, not on every interview-deck request.
-  // Cached on the fields they are computed from: tool matching over every question costs ~50 ms.
-  const loadoutInput = JSON.stringify([
-    bundle.questions.map((q) => [q.id, q.open, q.companies, q.tags, q.questionText]),
-    bundle.caseStudies.map((c) => [c.id, c.stack, c.questions]),
-  ]);
-  bundle.loadouts = cache.get(["loadouts", createHash("sha256").update(loadoutInput).digest("base64url")], () => computeLoadouts(bundle));
-  issues.push(...loadoutIssues(bundle, bundle.loadouts));
-  lap("loadouts");
-  if (issues.length) {
-    // Kept even when the content has problems: the next run, after the fix, re-renders only the fixed file.
-    cache.save({ prune: false });
-    throw new ContentError(issues);
-  }
-  // Exercises are verified by running their reference solutions; unchanged ones come from the cache.
-  const exercises = await checkExercises({ roots, cacheDir: outDir, anchors, renderCache: cache, source: files });
-  lap("exercises");
-  if (exercises.issues.length) {
-    cache.save({ prune: false });
-    throw new ContentError(exercises.issues);
-  }
-  const updated = gitDates(roots.map((r) => path.relative(process.cwd(), r) || "."), process.cwd(), cache);
-  for (const doc of [...bundle.chapters, ...bundle.caseStudies]) doc.updated = updated.get(doc.file);
-  lap("gitDates");
-  cache.save();
-  lap("cacheSave");
+  // A first ingest runs every reference solution and builds every snapshot: tens of seconds of engine
+  // work in worker threads that needs none of the render. Starting the engines now overlaps PGlite's
+  // initdb and Pyodide's load with the render on the main thread.
+  const engines = hasCheckCache(outDir) ? undefined : startExerciseEngines();
+  const snapshots = new SnapshotWriter(outDir);
+  if (noSnapshotsYet(outDir)) void snapshots.start();
+  let snapshotRun: Promise<SnapshotReport> | null = null;
+  // Everything up to the written files; the finally below stops the engines on every path.
+  const prepare = async () => {
+    // Files rendered by an earlier ingest into outDir come from the cache: an edit re-renders only itself.
+    const cache = RenderCache.open(outDir, "html", pipeline);
+    lap("cacheRead");
+    const { bundle, sectionTexts, issues, anchors, plainTexts } = loadContent(roots, { cache, files });
+    lap("load");
+    // Loadouts depend on the content alone: worked out here once, not on every interview-deck request.
+    // Cached on the fields they are computed from: tool matching over every question costs ~50 ms.
+    const loadoutInput = JSON.stringify([
+      bundle.questions.map((q) => [q.id, q.open, q.companies, q.tags, q.questionText]),
+      bundle.caseStudies.map((c) => [c.id, c.stack, c.questions]),
+    ]);
+    bundle.loadouts = cache.get(["loadouts", createHash("sha256").update(loadoutInput).digest("base64url")], () => computeLoadouts(bundle));
+    issues.push(...loadoutIssues(bundle, bundle.loadouts));
+    lap("loadouts");
+    if (issues.length) {
+      // Kept even when the content has problems: the next run, after the fix, re-renders only the fixed file.
+      cache.save({ prune: false });
+      throw new ContentError(issues);
+    }
+    // Exercises are verified by running their reference solutions; unchanged ones come from the cache.
+    // Snapshots are built from the datasets as soon as they are loaded, beside the solutions.
+    const exercises = await checkExercises({
+      roots,
+      cacheDir: outDir,
+      anchors,
+      renderCache: cache,
+      source: files,
+      engines,
+      onDatasets: (datasets) => {
+        snapshotRun = snapshots.write(datasets);
+        snapshotRun.catch(() => undefined); // awaited below, unless the check fails first
+      },
+    });
+    lap("exercises");
+    if (exercises.issues.length) {
+      cache.save({ prune: false });
+      throw new ContentError(exercises.issues);
+    }
+    const updated = gitDates(roots.map((r) => path.relative(process.cwd(), r) || "."), process.cwd(), cache);
+    for (const doc of [...bundle.chapters, ...bundle.caseStudies]) doc.updated = updated.get(doc.file);
+    lap("gitDates");
+    cache.save();
+    lap("cacheSave");
 
-  const searchJson = buildSearchIndex(searchDocs(bundle, sectionTexts, plainTexts));
-  lap("search");
-  fs.mkdirSync(outDir, { recursive: true });
-  // Content-addressed files: writing them before the bundle is renamed into place is safe.
-  await writeSnapshots(exercises.artifacts.datasets, outDir);
-  lap("snapshots");
+    const searchJson = buildSearchIndex(searchDocs(bundle, sectionTexts, plainTexts));
+    lap("search");
+    fs.mkdirSync(outDir, { recursive: true });
+    // Content-addressed files: writing them before the bundle is renamed into place is safe.
+    await (snapshotRun ?? snapshots.write(exercises.artifacts.datasets));
+    lap("snapshots");
+    return { bundle, exercises, searchJson, cache };
+  };
+  let prepared: Awaited<ReturnType<typeof prepare>>;
+  try {
+    prepared = await prepare();
+  } finally {
+    // Engines the check never reached (a content error stopped ingest before it), and a snapshot run
+    // cut short by a failed check: a half-written snapshot is a temp file the next run removes.
+    await Promise.all([...(engines?.sql ?? []).map((e) => e.close()), engines?.python.close(), snapshots.close()]);
+  }
+  const { bundle, exercises, searchJson, cache } = prepared;
   const staged = [stage(path.join(outDir, SEARCH_FILE), searchJson)];
   let sync: SyncReport;
   try {

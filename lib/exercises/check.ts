@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { SqlEngine } from "../engine/pglite-node";
 import type { RenderCache } from "../content/render-cache";
@@ -41,6 +42,60 @@ export interface CheckOptions {
   anchors?: Map<string, { anchor: string }[]>;
   /** The content files, when the caller has read them already (ingest). */
   source?: ContentFiles;
+  /** Engines the caller started ahead (ingest, while it renders); the check closes them. */
+  engines?: ExerciseEngines;
+  /** Called with every loaded dataset before any solution runs (ingest builds snapshots meanwhile). */
+  onDatasets?: (datasets: LoadedDataset[]) => void;
+}
+
+export interface ExerciseEngines {
+  sql: SqlEngine[];
+  python: PythonEngine;
+}
+
+/** True once a check has cached its verdicts in `dir`; false means the next check runs every solution. */
+export function hasCheckCache(dir: string): boolean {
+  return fs.existsSync(path.join(dir, CACHE_FILE));
+}
+
+/** How many SQL engines run side by side: one per core, and at least one. */
+export function sqlLanes(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism()));
+}
+
+/**
+ * Starts the engines a full check needs (PGlite's initdb and Pyodide's load take seconds) so that a
+ * caller can overlap them with its own work. Start only when the check will run solutions.
+ */
+export function startExerciseEngines(): ExerciseEngines {
+  const sql = Array.from({ length: sqlLanes() }, () => new SqlEngine(SOLUTION_TIMEOUT_MS));
+  for (const e of sql) void e.start().catch(() => undefined); // a failed start is reported by the first statement
+  const python = new PythonEngine();
+  void python.start().catch(() => undefined);
+  return { sql, python };
+}
+
+interface SqlJob {
+  /** Rough work (solutions to run), to start the largest jobs first so that the lanes end together. */
+  cost: number;
+  run: (engine: SqlEngine) => Promise<void>;
+}
+
+/** Runs the jobs on up to `sqlLanes()` engines; engines handed in are used first, and all are closed. */
+async function runLanes(jobs: SqlJob[], started: SqlEngine[]): Promise<void> {
+  const queue = [...jobs].sort((a, b) => b.cost - a.cost);
+  const lanes = Math.min(queue.length, sqlLanes());
+  const engines = [...started.slice(0, lanes)];
+  while (engines.length < lanes) engines.push(new SqlEngine(SOLUTION_TIMEOUT_MS));
+  try {
+    await Promise.all(
+      engines.map(async (engine) => {
+        for (let job = queue.shift(); job; job = queue.shift()) await job.run(engine);
+      }),
+    );
+  } finally {
+    await Promise.all([...engines, ...started.slice(lanes)].map((e) => e.close()));
+  }
 }
 
 export interface CheckResult {
@@ -108,6 +163,7 @@ export async function checkExercises(opts: CheckOptions): Promise<CheckResult> {
   // Datasets: every one is loaded once per run that needs it; its schema (with comments) is the
   // documentation shown to learners, so every table and column must have a COMMENT.
   const datasetCacheKey = (d: LoadedDataset) => `${CACHE_VERSION}:dataset:${d.id}:${d.hash}`;
+  opts.onDatasets?.(load.datasets);
   const needsEngine = new Set(todo.filter((e) => e.dataset).map((e) => e.dataset!));
   for (const d of load.datasets) {
     const hit = cache[datasetCacheKey(d)] as { tables?: DatasetTable[] } | undefined;
@@ -119,45 +175,53 @@ export async function checkExercises(opts: CheckOptions): Promise<CheckResult> {
     needsEngine.add(d.id);
   }
 
-  // One engine for the whole run: PGlite's cold start costs seconds, a schema reset milliseconds.
-  const engine = new SqlEngine(SOLUTION_TIMEOUT_MS);
-  try {
+  // Every dataset's exercises, the modeling exercises without one, and the Python exercises are
+  // independent: they run on parallel lanes, each with its own engine (a worker thread), so a cold check
+  // uses every core. Within a lane one engine serves many datasets: PGlite's cold start costs seconds, a
+  // schema reset milliseconds.
+  const jobs: SqlJob[] = [];
   for (const d of load.datasets.filter((d) => needsEngine.has(d.id))) {
-    log(`dataset ${d.id}: loading`);
-    await engine.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;", SETUP_TIMEOUT_MS);
-    {
-      const loaded = await loadDataset(engine, d, issues);
-      if (!loaded) continue;
-      tables.set(d.id, loaded);
-      (nextCache as Record<string, unknown>)[datasetCacheKey(d)] = { tables: loaded };
-      for (const ex of todo.filter((e) => e.dataset === d.id)) {
-        ran++;
-        const ok = ex.kind === "sql" ? await verifySql(engine, d, ex, add) : await verifyModeling(engine, d, ex, add);
-        if (ok) {
-          nextCache[keyOf(ex)] = ok;
-          if (ok.expected) expected.set(ex.id, ok.expected);
+    const mine = todo.filter((e) => e.dataset === d.id);
+    jobs.push({
+      cost: 1 + mine.reduce((n, e) => n + e.solutions.length, 0),
+      run: async (engine) => {
+        log(`dataset ${d.id}: loading`);
+        await engine.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;", SETUP_TIMEOUT_MS);
+        const loaded = await loadDataset(engine, d, issues);
+        if (!loaded) return;
+        tables.set(d.id, loaded);
+        (nextCache as Record<string, unknown>)[datasetCacheKey(d)] = { tables: loaded };
+        for (const ex of mine) {
+          ran++;
+          const ok = ex.kind === "sql" ? await verifySql(engine, d, ex, add) : await verifyModeling(engine, d, ex, add);
+          if (ok) {
+            nextCache[keyOf(ex)] = ok;
+            if (ok.expected) expected.set(ex.id, ok.expected);
+          }
         }
-      }
-    }
+      },
+    });
   }
-
   const modelingAlone = todo.filter((e) => e.kind === "modeling" && !e.dataset);
   if (modelingAlone.length) {
-    await engine.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;", SETUP_TIMEOUT_MS);
-    for (const ex of modelingAlone) {
-      ran++;
-      const ok = await verifyModeling(engine, null, ex, add);
-      if (ok) nextCache[keyOf(ex)] = ok;
-    }
-  }
-  } finally {
-    await engine.close();
+    jobs.push({
+      cost: modelingAlone.length,
+      run: async (engine) => {
+        await engine.exec("DROP SCHEMA public CASCADE; CREATE SCHEMA public;", SETUP_TIMEOUT_MS);
+        for (const ex of modelingAlone) {
+          ran++;
+          const ok = await verifyModeling(engine, null, ex, add);
+          if (ok) nextCache[keyOf(ex)] = ok;
+        }
+      },
+    });
   }
 
   const pythonTodo = todo.filter((e) => e.kind === "python");
-  if (pythonTodo.length) {
+  const python = async () => {
+    if (!pythonTodo.length) return;
     log(`python: loading Pyodide for ${pythonTodo.length} exercise(s)`);
-    const py = new PythonEngine();
+    const py = opts.engines?.python ?? new PythonEngine();
     try {
       for (const ex of pythonTodo) {
         ran++;
@@ -166,7 +230,10 @@ export async function checkExercises(opts: CheckOptions): Promise<CheckResult> {
     } finally {
       await py.close();
     }
-  }
+  };
+  await Promise.all([runLanes(jobs, opts.engines?.sql ?? []), python()]);
+  // Engines started ahead by the caller but not needed (everything came from the cache) stop here too.
+  if (!pythonTodo.length) await opts.engines?.python.close();
 
   // Only a complete, clean run may replace the cache: a partial run (some files) merges into it.
   if (cacheFile) writeCache(cacheFile, opts.files ? { ...cache, ...nextCache } : nextCache);

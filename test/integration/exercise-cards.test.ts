@@ -111,7 +111,8 @@ describe("practise this chapter", () => {
 
 describe("dataset snapshots", { timeout: 600_000 }, () => {
   it("are written at ingest, hold the dataset, and are reused while the dataset is unchanged", async () => {
-    const { SNAPSHOT_DIR, writeSnapshots } = await import("../../lib/exercises/snapshots");
+    const { SNAPSHOT_DIR } = await import("../../lib/exercises/snapshots");
+    const { writeSnapshots } = await import("../../lib/exercises/snapshot-writer");
     const { getExerciseArtifacts } = await import("../../lib/exercises/index");
     const { engineFileResponse } = await import("../../lib/exercises/engine-files");
     const files = fs.readdirSync(path.join(generated, SNAPSHOT_DIR));

@@ -70,3 +70,36 @@ describe("exercise check", { timeout: 600_000 }, () => {
     assert.equal(broken.artifacts.exercises.some((e) => e.id.includes("broken")), false);
   });
 });
+
+describe("exercise check over parallel engines", { timeout: 600_000 }, () => {
+  it("runs each exercise on its own dataset when datasets share table names", async () => {
+    // Five datasets with the same tables and different team sizes, more than there are lanes: an
+    // exercise run on another lane's dataset, or a lane that reused the wrong schema, changes a count.
+    const root = copyFixtureContent(GOOD);
+    const tiny = fs.readFileSync(path.join(root, "datasets/tiny.md"), "utf8");
+    const exercise = fs.readFileSync(path.join(root, "exercises/joins/ex-fixture-team-sizes.md"), "utf8");
+    for (let k = 1; k <= 5; k++) {
+      fs.writeFileSync(
+        path.join(root, `datasets/tiny-${k}.md`),
+        tiny.replace("id: tiny", `id: tiny-${k}`).replace("generate_series(1, 6)", `generate_series(1, ${6 + 2 * k})`),
+      );
+      fs.writeFileSync(
+        path.join(root, `exercises/joins/ex-fixture-team-sizes-${k}.md`),
+        exercise.replace("id: ex-fixture-team-sizes", `id: ex-fixture-team-sizes-${k}`).replace("dataset: tiny", `dataset: tiny-${k}`),
+      );
+    }
+    const r = await checkExercises({ roots: [root], cwd: path.dirname(root), cacheDir: null });
+    assert.deepEqual(r.issues, []);
+    assert.equal(r.stats.ran, 8);
+    for (let k = 1; k <= 5; k++) {
+      // People 1..6+2k; person 5 has no team; odd ids are blue (team 2), even ids red.
+      const n = 6 + 2 * k;
+      const blue = Math.ceil(n / 2) - 1;
+      const red = Math.floor(n / 2);
+      const ex = r.artifacts.exercises.find((e) => e.id === `ex-fixture-team-sizes-${k}`);
+      assert.deepEqual(ex?.expected?.rows.sort(), [["blue", blue], ["red", red]], `dataset tiny-${k}`);
+      assert.equal(r.artifacts.datasets.find((d) => d.id === `tiny-${k}`)?.tables.find((t) => t.name === "people")?.rows, n);
+    }
+  });
+});
+
