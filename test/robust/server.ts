@@ -13,7 +13,10 @@ export const BASE = `http://127.0.0.1:${PORT}`;
 export function ensureBuild() {
   if (fs.existsSync(".next/BUILD_ID")) return;
   console.log("test:robust: no production build in .next; running `npm run ingest && npm run build` first");
-  execFileSync("npm", ["run", "ingest"], { stdio: "inherit", env: { ...process.env, DATA_DIR: tempDir("build-data") } });
+  // The build needs an ingested bundle, and ingest needs a migrated database to sync into.
+  const env = { ...process.env, DATA_DIR: tempDir("build-data") };
+  execFileSync("npm", ["run", "db:migrate"], { stdio: "inherit", env });
+  execFileSync("npm", ["run", "ingest"], { stdio: "inherit", env });
   execFileSync("npm", ["run", "build"], { stdio: "inherit" });
 }
 
