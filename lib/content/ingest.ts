@@ -8,8 +8,6 @@ import { BUNDLE_FILE, encodeBundle, readBundle } from "./index";
 import { gitDates } from "./git-dates";
 import { ContentError } from "./issues";
 import type { ContentBundle } from "./types";
-import { loadContent } from "./load";
-import { checkExercises, hasCheckCache, startExerciseEngines } from "../exercises/check";
 import { EXERCISES_FILE, type ExerciseArtifacts } from "../exercises/types";
 import { exerciseRows } from "../exercises/cards";
 import { noSnapshotsYet, SnapshotWriter, type SnapshotReport } from "../exercises/snapshot-writer";
@@ -59,6 +57,9 @@ export async function ingest(db: Db, roots: string[], outDir: string, opts: { fo
     const reused = await reuseOutputs(db, outDir, fingerprint, started);
     if (reused) return { ...reused, phases: { ...phases, ...reused.phases } };
   }
+  // The render pipeline (remark, rehype, shiki) and the exercise verifier take ~0.4 s to import: only a
+  // run that rebuilds loads them, so a restart with nothing changed stays quick.
+  const [{ loadContent }, { checkExercises, hasCheckCache, startExerciseEngines }] = await Promise.all([import("./load"), import("../exercises/check")]);
   // A first ingest runs every reference solution and builds every snapshot: tens of seconds of engine
   // work in worker threads that needs none of the render. Starting the engines now overlaps PGlite's
   // initdb and Pyodide's load with the render on the main thread.
