@@ -50,6 +50,26 @@ export function dayKey(at: Date, tz?: string, rolloverHour = 0): string {
   return hour < rolloverHour ? addDaysToKey(key, -1) : key;
 }
 
+/**
+ * `dayKey` for many instants (a learner's reviews, their cards' due dates), memoized per 15-minute UTC
+ * slot: every zone's offset and every daylight-saving change since the 1970s falls on a quarter hour, and
+ * the rollover is a whole hour, so all instants of one slot share their day. One `dayKey` in a zone costs
+ * ~10 µs (Intl), and the statistics page buckets up to tens of thousands of reviews.
+ */
+export function dayKeyer(tz?: string, rolloverHour = 0): (at: Date) => string {
+  const memo = new Map<number, string>();
+  return (at) => {
+    const slot = Math.floor(at.getTime() / SLOT_MS);
+    let key = memo.get(slot);
+    if (key === undefined) {
+      key = dayKey(new Date(slot * SLOT_MS), tz, rolloverHour);
+      memo.set(slot, key);
+    }
+    return key;
+  };
+}
+const SLOT_MS = 15 * 60_000;
+
 /** The instant the learner's day containing `now` began in `tz` (its rollover hour). */
 export function startOfDay(now: Date, tz?: string, rolloverHour = 0): Date {
   // Wall-clock hour arithmetic, so a daylight-saving change between midnight and the rollover is honoured.

@@ -1,6 +1,6 @@
-import { State } from "./enums";
+import { Rating, State } from "./enums";
 import type { Db } from "../db/client";
-import { addDaysToKey, dayKey, daysBetweenKeys, startOfDay } from "../time";
+import { addDaysToKey, dayKey, dayKeyer, daysBetweenKeys, startOfDay } from "../time";
 import { getProgress, type Loaded, type Progress, type TopicProgress } from "./progress";
 import { getSettings } from "./settings";
 import { allCards, reviewsSince } from "./card-reads";
@@ -39,9 +39,20 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
   ]);
   const cards = all.filter((c) => c.state !== State.New && !c.suspended);
 
+  // One pass over the reviews: per learner day, all reviews, and those of cards in state review (with how
+  // many were not Again) for the weekly retention.
   const perDay = new Map<string, number>();
-  const logDay = logs.map((l) => dayKey(l.reviewedAt, tz, roll));
-  for (const k of logDay) perDay.set(k, (perDay.get(k) ?? 0) + 1);
+  const reviewDay = new Map<string, { reviews: number; passed: number }>();
+  const keyOf = dayKeyer(tz, roll);
+  for (const l of logs) {
+    const k = keyOf(l.reviewedAt);
+    perDay.set(k, (perDay.get(k) ?? 0) + 1);
+    if (l.state !== State.Review) continue;
+    const r = reviewDay.get(k) ?? { reviews: 0, passed: 0 };
+    r.reviews++;
+    if (l.rating > Rating.Again) r.passed++;
+    reviewDay.set(k, r);
+  }
   const heatmap: DayCount[] = [];
   for (let i = heatmapDays - 1; i >= 0; i--) {
     const key = addDaysToKey(today, -i);
@@ -51,7 +62,7 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
   const forecast: DayCount[] = Array.from({ length: 30 }, (_, i) => ({ day: addDaysToKey(today, i), count: 0 }));
   for (const c of cards) {
     if (!questions.has(c.questionId)) continue;
-    const offset = Math.max(0, daysBetweenKeys(today, dayKey(c.due, tz, roll)));
+    const offset = Math.max(0, daysBetweenKeys(today, keyOf(c.due)));
     if (offset < 30) forecast[offset].count++;
   }
 
@@ -59,13 +70,14 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
   const retentionByWeek: Stats["retentionByWeek"] = [];
   for (let w = 11; w >= 0; w--) {
     const start = addDaysToKey(today, -7 * w - 6);
-    const end = addDaysToKey(today, -7 * w);
-    const inWeek = logs.filter((l, i) => l.state === State.Review && logDay[i] >= start && logDay[i] <= end);
-    retentionByWeek.push({
-      week: start,
-      reviews: inWeek.length,
-      retention: inWeek.length ? inWeek.filter((l) => l.rating > 1).length / inWeek.length : null,
-    });
+    let reviews = 0;
+    let passed = 0;
+    for (let d = 0; d < 7; d++) {
+      const r = reviewDay.get(addDaysToKey(start, d));
+      reviews += r?.reviews ?? 0;
+      passed += r?.passed ?? 0;
+    }
+    retentionByWeek.push({ week: start, reviews, retention: reviews ? passed / reviews : null });
   }
 
   // A day counts toward the streak when it meets the daily goal (or has any review without a goal).

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { addDaysToKey, dayKey, daysBetweenKeys, startOfDay, startOfNextDay, validTimeZone } from "../../lib/time";
+import { addDaysToKey, dayKey, dayKeyer, daysBetweenKeys, startOfDay, startOfNextDay, validTimeZone } from "../../lib/time";
 
 describe("learner days", () => {
   it("starts the day at the learner's midnight", () => {
@@ -42,5 +42,27 @@ describe("rollover hour", () => {
     // Berlin springs forward at 02:00 on 29 March: 04:00 that day is 02:00Z, 04:00 the next is 02:00Z too.
     assert.equal(startOfNextDay(new Date("2026-03-28T12:00:00Z"), "Europe/Berlin", 4).toISOString(), "2026-03-29T02:00:00.000Z");
     assert.equal(startOfNextDay(new Date("2026-03-29T12:00:00Z"), "Europe/Berlin", 4).toISOString(), "2026-03-30T02:00:00.000Z");
+  });
+});
+
+describe("dayKeyer", () => {
+  it("gives dayKey's answer for every instant, in quarter- and half-hour zones and across DST changes", () => {
+    // Instants every 7 minutes 13 seconds over two years cover each slot's edges at many offsets; a memo
+    // by the hour (or by the UTC day) would give the wrong day around local midnight in these zones.
+    const zones = [undefined, "UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Asia/Kathmandu", "Pacific/Chatham", "Australia/Lord_Howe"];
+    const start = Date.UTC(2025, 0, 1);
+    const step = 7 * 60_000 + 13_000;
+    let checked = 0;
+    for (const tz of zones) {
+      for (const roll of [0, 4]) {
+        const keyOf = dayKeyer(tz, roll);
+        for (let t = start; t < start + 2 * 365 * 86_400_000; t += step * 37) {
+          const at = new Date(t);
+          assert.equal(keyOf(at), dayKey(at, tz, roll), `${tz ?? "local"} roll ${roll} at ${at.toISOString()}`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 10_000, `only ${checked} instants checked`);
   });
 });
