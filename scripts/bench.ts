@@ -16,6 +16,7 @@ import { newCard, review } from "../lib/quiz/scheduler";
 import { submitReview } from "../lib/quiz/service";
 import { benchBalance } from "./bench-balance";
 import { benchSearch, benchWeight } from "./bench-search";
+import { benchStats } from "./bench-stats";
 import { benchWorkload } from "./bench-workload";
 
 const pct = (xs: number[], p: number) => {
@@ -113,6 +114,7 @@ const prismaTimes = await timeEachAsync(ids, (questionId) =>
 );
 // The floor under any Prisma path: one model call that reads one row by primary key, on the same db.
 const floorTimes = await timeEachAsync(ids, () => db.learner.findUnique({ where: { id: "bench-learner-prisma-000000" } }));
+const statsResult = await benchStats(db, dbFile, new Map(bundle.questions.map((q) => [q.id, q.topic])), now, console.log);
 await db.$disconnect();
 
 const raw = new Database(dbFile);
@@ -171,6 +173,7 @@ if (process.argv.includes("--json")) {
       node: process.version,
       ingest: { coldMs, unchangedMs, oneFileMs, oneFileRunsMs: oneRuns.map((r) => r.ms), checkMs: Math.round(checkMs), checkColdMs: Math.round(checkColdMs), coldSteps: cold.phases, oneFileSteps: one.phases },
       search: searchResult,
+      stats: statsResult,
       reviewWrite: { prismaP50: r(p50), prismaP95: r(p95), rawP50: r(r50), rawP95: r(r95), prismaFloorP50: r(f50) },
       workload: { cards: workload.cards, retentions: workload.retentions, days: workload.days, ms: workload.ms },
       pages: served?.pages ?? null,
