@@ -1,9 +1,9 @@
-import { Rating, State } from "./enums";
+import { State } from "./enums";
 import type { Db } from "../db/client";
-import { addDaysToKey, dayKey, dayKeyer, daysBetweenKeys, startOfDay } from "../time";
+import { addDaysToKey, dayKey, dayKeyer, daysBetweenKeys, startOfDay, startOfNextDay } from "../time";
 import { getProgress, type Loaded, type Progress, type TopicProgress } from "./progress";
 import { getSettings } from "./settings";
-import { allCards, reviewsSince } from "./card-reads";
+import { allCards, reviewsPerDay } from "./card-reads";
 
 export interface DayCount {
   day: string; // YYYY-MM-DD, local
@@ -28,31 +28,31 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
   // Days run from the learner's rollover hour to the next: a review at 1 a.m. counts toward the evening before.
   const roll = settings.rolloverHour;
   const today = dayKey(now, tz, roll);
-  const since = new Date(startOfDay(now, tz, roll).getTime() - Math.max(heatmapDays, 7 * 12) * 86_400_000 - 3_600_000);
+  // The learner days the heatmap, the twelve weeks of retention and the streak look at, oldest first: each
+  // starts where the previous one ends, so daylight-saving days keep their 23 or 25 hours.
+  const days = Math.max(heatmapDays, 7 * 12) + 1;
+  const starts: Date[] = new Array(days);
+  starts[days - 1] = startOfDay(now, tz, roll);
+  for (let i = days - 2; i >= 0; i--) starts[i] = startOfDay(new Date(starts[i + 1].getTime() - 3_600_000), tz, roll);
   // The cards are read once, for the forecast and for the progress numbers.
   const all = loaded.cards ?? (await allCards(db, learnerId));
-  const [logs, practiceTotal, progress] = await Promise.all([
-    reviewsSince(db, learnerId, since),
+  const [counts, practiceTotal, progress] = await Promise.all([
+    reviewsPerDay(db, learnerId, starts, startOfNextDay(now, tz, roll)),
     db.practiceReview.count({ where: { learnerId } }),
     // Card states and recall per topic are the progress page's numbers; one place computes them.
     getProgress(db, learnerId, questions, now, tz, { ...loaded, settings, cards: all }),
   ]);
   const cards = all.filter((c) => c.state !== State.New && !c.suspended);
 
-  // One pass over the reviews: per learner day, all reviews, and those of cards in state review (with how
-  // many were not Again) for the weekly retention.
+  // Per learner day: all reviews, and those of cards in state review (with how many were not Again).
   const perDay = new Map<string, number>();
   const reviewDay = new Map<string, { reviews: number; passed: number }>();
-  const keyOf = dayKeyer(tz, roll);
-  for (const l of logs) {
-    const k = keyOf(l.reviewedAt);
-    perDay.set(k, (perDay.get(k) ?? 0) + 1);
-    if (l.state !== State.Review) continue;
-    const r = reviewDay.get(k) ?? { reviews: 0, passed: 0 };
-    r.reviews++;
-    if (l.rating > Rating.Again) r.passed++;
-    reviewDay.set(k, r);
-  }
+  counts.forEach((c, i) => {
+    if (c.reviews === 0) return;
+    const key = addDaysToKey(today, i - (days - 1));
+    perDay.set(key, c.reviews);
+    reviewDay.set(key, { reviews: c.reviewState, passed: c.passed });
+  });
   const heatmap: DayCount[] = [];
   for (let i = heatmapDays - 1; i >= 0; i--) {
     const key = addDaysToKey(today, -i);
@@ -60,6 +60,7 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
   }
 
   const forecast: DayCount[] = Array.from({ length: 30 }, (_, i) => ({ day: addDaysToKey(today, i), count: 0 }));
+  const keyOf = dayKeyer(tz, roll);
   for (const c of cards) {
     if (!questions.has(c.questionId)) continue;
     const offset = Math.max(0, daysBetweenKeys(today, keyOf(c.due)));

@@ -79,4 +79,16 @@ describe("progress and stats numbers", () => {
     assert.equal(s.forecast.reduce((n, d) => n + d.count, 0), 1);
     assert.equal(s.byState.suspended, 1);
   });
+  it("buckets by the learner's own day in a half-hour zone", async () => {
+    // Kolkata is UTC+5:30 and the rollover is 04:00 there (22:30 UTC): the review at 02:00 UTC today is
+    // 07:30 today in Kolkata, so today has three reviews where UTC had two.
+    const s = await getStats(db, LEARNER, questions, now, "Asia/Kolkata");
+    const day = (key: string) => s.heatmap.find((d) => d.day === key)?.count;
+    assert.equal(day("2026-04-10"), 3);
+    assert.equal(day("2026-04-09"), 0);
+    assert.equal(day("2026-03-31"), 2);
+    assert.equal(day("2026-03-01"), 1);
+    assert.equal(s.today, 3);
+    assert.deepEqual(s.retentionByWeek.find((w) => w.week === "2026-04-04"), { week: "2026-04-04", reviews: 2, retention: 0.5 });
+  });
 });
