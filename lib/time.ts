@@ -51,10 +51,10 @@ export function dayKey(at: Date, tz?: string, rolloverHour = 0): string {
 }
 
 /**
- * `dayKey` for many instants (a learner's reviews, their cards' due dates), memoized per 15-minute UTC
- * slot: every zone's offset and every daylight-saving change since the 1970s falls on a quarter hour, and
- * the rollover is a whole hour, so all instants of one slot share their day. One `dayKey` in a zone costs
- * ~10 µs (Intl), and the statistics page buckets up to tens of thousands of reviews.
+ * `dayKey` for many instants (the statistics page's forecast over every card's due date), memoized per
+ * 15-minute UTC slot: every zone's offset and every daylight-saving change since the 1970s falls on a
+ * quarter hour, and the rollover is a whole hour, so all instants of one slot share their day. One
+ * `dayKey` in a zone costs ~10 µs (Intl).
  */
 export function dayKeyer(tz?: string, rolloverHour = 0): (at: Date) => string {
   const memo = new Map<number, string>();
