@@ -63,9 +63,12 @@ export async function ingest(db: Db, roots: string[], outDir: string, opts: { fo
   // A first ingest runs every reference solution and builds every snapshot: tens of seconds of engine
   // work in worker threads that needs none of the render. Starting the engines now overlaps PGlite's
   // initdb and Pyodide's load with the render on the main thread.
-  const engines = hasCheckCache(outDir) ? undefined : startExerciseEngines();
+  // Only when there are exercises or datasets at all: tests ingest content without them into a fresh
+  // directory many times, and would start (then stop) four idle engines each time.
+  const has = (dir: string) => roots.some((r) => fs.existsSync(path.join(r, dir)));
+  const engines = !has("exercises") || hasCheckCache(outDir) ? undefined : startExerciseEngines();
   const snapshots = new SnapshotWriter(outDir);
-  if (noSnapshotsYet(outDir)) void snapshots.start();
+  if (has("datasets") && noSnapshotsYet(outDir)) void snapshots.start();
   let snapshotRun: Promise<SnapshotReport> | null = null;
   // Everything up to the written files; the finally below stops the engines on every path.
   const prepare = async () => {
