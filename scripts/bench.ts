@@ -13,7 +13,7 @@ import { createDb } from "../lib/db/client";
 import { contentDirs } from "../lib/paths";
 import { cardToRow, recordToLogRow } from "../lib/quiz/card-mapper";
 import { newCard, review } from "../lib/quiz/scheduler";
-import { submitReview } from "../lib/quiz/service";
+import { quizSession } from "../lib/quiz/session";
 import { benchBalance } from "./bench-balance";
 import { benchSearch, benchWeight } from "./bench-search";
 import { benchStats } from "./bench-stats";
@@ -109,8 +109,9 @@ console.log();
 // Review writes: the app's path through Prisma vs the same transaction in raw better-sqlite3.
 const ids = bundle.questions.map((q) => q.id).slice(0, 400);
 const now = new Date();
+// As POST /api/quiz/review runs it: a fresh quiz facade per request, grading one answer.
 const prismaTimes = await timeEachAsync(ids, (questionId) =>
-  submitReview(db, "bench-learner-prisma-000000", { reviewId: crypto.randomUUID(), questionId, rating: Rating.Good }, now),
+  quizSession(db, "bench-learner-prisma-000000", { now }).grade({ reviewId: crypto.randomUUID(), questionId, rating: Rating.Good }),
 );
 // The floor under any Prisma path: one model call that reads one row by primary key, on the same db.
 const floorTimes = await timeEachAsync(ids, () => db.learner.findUnique({ where: { id: "bench-learner-prisma-000000" } }));

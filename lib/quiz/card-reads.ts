@@ -31,15 +31,23 @@ export interface ReviewReads {
   row: CardRow | null;
   /** This review id was answered and then undone. */
   undone: boolean;
+  /** The learner's settings columns when asked for (null: no learner row yet). */
+  learner?: SettingsRow | null;
 }
 
-/** What grading one answer reads, in one statement: the question, the learner's card of it and whether the review id was undone. */
-export async function readForReview(q: Reader, learnerId: string, questionId: string, reviewId: string): Promise<ReviewReads> {
+/**
+ * What grading one answer reads, in one statement: the question, the learner's card of it, whether the
+ * review id was undone and, with `withLearner`, the learner's settings columns (a request that has not
+ * read them saves a round trip, and on SQLite a statement, by reading them here).
+ */
+export async function readForReview(q: Reader, learnerId: string, questionId: string, reviewId: string, withLearner = false): Promise<ReviewReads> {
+  const learner = withLearner ? Prisma.sql`, l."id" AS "lId", ${learnerColumns("l")}` : Prisma.empty;
+  const join = withLearner ? Prisma.sql`LEFT JOIN "Learner" l ON l."id" = ${learnerId}` : Prisma.empty;
   const rows = await q.$queryRaw<Record<string, unknown>[]>`
     SELECT q."contentHash" AS "qContentHash", q."archivedAt" AS "qArchivedAt", q."concept" AS "qConcept",
       CASE WHEN EXISTS (SELECT 1 FROM "UndoneReview" u WHERE u."learnerId" = ${learnerId} AND u."id" = ${reviewId}) THEN 1 ELSE 0 END AS "undone",
-      ${cardColumns("c")}
-    FROM "Question" q LEFT JOIN "Card" c ON c."learnerId" = ${learnerId} AND c."questionId" = q."id"
+      ${cardColumns("c")}${learner}
+    FROM "Question" q LEFT JOIN "Card" c ON c."learnerId" = ${learnerId} AND c."questionId" = q."id" ${join}
     WHERE q."id" = ${questionId}`;
   const r = rows[0];
   if (!r) return { question: null, row: null, undone: false };
@@ -47,6 +55,7 @@ export async function readForReview(q: Reader, learnerId: string, questionId: st
     question: { contentHash: r.qContentHash as string, archivedAt: (r.qArchivedAt as Date | null) ?? null, concept: (r.qConcept as string | null) ?? null },
     row: r.learnerId == null ? null : toCardRow(r),
     undone: Number(r.undone) === 1,
+    ...(withLearner ? { learner: r.lId == null ? null : toSettingsRow(r, "l_") } : {}),
   };
 }
 
@@ -176,6 +185,16 @@ export async function newSince(q: Reader, learnerId: string, since: Date): Promi
 }
 
 const settingsColumns = Prisma.raw(SETTINGS_COLUMNS.map((c) => `"${c}"`).join(", "));
+// Aliased with a prefix where the settings share a row with a card (both tables have e.g. "learningSteps").
+const learnerColumns = (alias: string) => Prisma.raw(SETTINGS_COLUMNS.map((c) => `${alias}."${c}" AS "l_${c}"`).join(", "));
+
+/** The settings columns of a result row (under `prefix`); a Json column arrives as text from SQLite and parsed from PostgreSQL. */
+function toSettingsRow(r: Record<string, unknown>, prefix = ""): SettingsRow {
+  const row: Record<string, unknown> = {};
+  for (const c of SETTINGS_COLUMNS) row[c] = r[prefix + c];
+  const weights = row.fsrsWeights;
+  return { ...(row as unknown as SettingsRow), fsrsWeights: typeof weights === "string" ? parseJson(weights) : ((weights ?? null) as SettingsRow["fsrsWeights"]) };
+}
 
 /**
  * The learner's settings columns, or null when the learner has no row yet: what every quiz request reads
@@ -184,10 +203,7 @@ const settingsColumns = Prisma.raw(SETTINGS_COLUMNS.map((c) => `"${c}"`).join(",
  */
 export async function readLearner(q: Reader, learnerId: string): Promise<SettingsRow | null> {
   const rows = await q.$queryRaw<Record<string, unknown>[]>`SELECT ${settingsColumns} FROM "Learner" WHERE "id" = ${learnerId}`;
-  const r = rows[0];
-  if (!r) return null;
-  const weights = r.fsrsWeights;
-  return { ...(r as unknown as SettingsRow), fsrsWeights: typeof weights === "string" ? parseJson(weights) : ((weights ?? null) as SettingsRow["fsrsWeights"]) };
+  return rows[0] ? toSettingsRow(rows[0]) : null;
 }
 
 /** A malformed stored value reads as none (rowToSettings validates the shape anyway). */

@@ -12,7 +12,7 @@ import { leechUpdate } from "./leech";
 import { SETTINGS_DEFAULTS } from "./rules";
 import { clampToInterview, rowToSettings, schedulerSettings, type LearnerSettings } from "./settings";
 import { siblingBury, unburySiblings } from "./siblings";
-import { readForReview, readLearner, siblingsToBury } from "./card-reads";
+import { readForReview, siblingsToBury } from "./card-reads";
 import { CardConflict, insertCard, insertLog, isUniqueViolation, updateCard } from "./review-write";
 
 export class QuizError extends AppError {
@@ -36,6 +36,8 @@ export interface ReviewResult {
 
 export interface WriteOptions {
   interviewScope?: Set<string> | null;
+  /** Without `settings`: the interview scope from the settings this write reads (the facade's rule). */
+  scopeFor?: (settings: LearnerSettings) => Set<string> | null;
   /** The learner's settings when the caller already read them (the facade does, once per request). */
   settings?: LearnerSettings;
   /** Whether the learner row exists; known with `settings`. Unknown means "create it if missing". */
@@ -63,20 +65,20 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
   if (input.practice) return submitPractice(db, learnerId, { ...input, reviewId }, now, opts);
   // One attempt through `q` (the client, or an interactive transaction that already holds the lock).
   const attempt = async (q: Tx, locked: boolean): Promise<ReviewResult | "undone" | "late"> => {
-    // One statement for the question, the card and the undone check, the sibling candidates beside it
-    // (raw SQL: see lib/quiz/card-reads.ts), and the learner row only when the caller has not read it.
+    // One statement for the question, the card, the undone check and, when the caller has not read them
+    // (or under the lock, where existence must be re-read), the learner's settings; the sibling
+    // candidates beside it when the rollover hour is known (raw SQL: see lib/quiz/card-reads.ts).
     const rollover = opts.settings?.rolloverHour;
-    const [learner, { question, row, undone }, siblingIds] = await Promise.all([
-      opts.settings && !locked ? null : readLearner(q, learnerId),
-      readForReview(q, learnerId, input.questionId, reviewId),
+    const [{ question, row, undone, learner = null }, siblingIds] = await Promise.all([
+      readForReview(q, learnerId, input.questionId, reviewId, !opts.settings || locked),
       rollover === undefined ? null : siblingsToBury(q, learnerId, input.questionId, now, startOfNextDay(now, opts.tz, rollover)),
     ]);
     if (!question || question.archivedAt) throw notInQuiz(input.questionId);
     // An undone answer stays undone: a late retry of it is answered like a replay.
     if (undone) return "undone";
-    const settings = opts.settings ?? rowToSettings(learner);
+    const settings = opts.settings ?? rowToSettings(learner, opts.tz);
     const exists = locked ? learner !== null : opts.settings ? opts.learnerExists !== false : learner !== null;
-    const scope = opts.interviewScope ?? null;
+    const scope = opts.settings ? (opts.interviewScope ?? null) : (opts.scopeFor?.(settings) ?? opts.interviewScope ?? null);
     const inScope = !scope || scope.has(input.questionId);
     // An answer older than the card's last one (synced late by an offline device) is merged into the
     // card's log in time order; that reads the log, so it runs on the locked attempt (lib/quiz/late-review.ts).

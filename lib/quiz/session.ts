@@ -155,10 +155,13 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
   }
 
   async function grade(input: ReviewInput & { reviewedAt?: string }): Promise<ReviewResponse> {
-    const { settings, exists, scope } = await load();
     // An answer queued offline is graded at its own time (checked against the window first).
     const at = answerTime(input.reviewedAt, now);
-    const result = await submitReview(db, learnerId, input, at, { settings, learnerExists: exists, interviewScope: scope, tz });
+    // Unless this request has read the learner already, the write reads their settings in the same
+    // statement as the card (one round trip fewer per answer), and derives the interview scope from them.
+    const known = learner ? await learner : null;
+    const opts = known ? { settings: known.settings, learnerExists: known.exists, interviewScope: known.scope, tz } : { tz, scopeFor: (s: LearnerSettings) => activeScope(s, now) };
+    const result = await submitReview(db, learnerId, input, at, opts);
     return { duplicate: result.duplicate, due: result.card?.due.toISOString() ?? null, state: result.card?.state ?? null };
   }
 

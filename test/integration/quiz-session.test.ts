@@ -4,7 +4,7 @@ import { ingest } from "../../lib/content/ingest";
 import type { Db } from "../../lib/db/client";
 import { newLearnerId } from "../../lib/learner/identity";
 import { activeScope, quizSession } from "../../lib/quiz/session";
-import { DEFAULT_LEARNER_SETTINGS, saveInterview, saveSettings } from "../../lib/quiz/settings";
+import { DEFAULT_LEARNER_SETTINGS, getSettings, saveInterview, saveSettings } from "../../lib/quiz/settings";
 import { copyFixtureContent, migratedDb, reviewIds, tempDir } from "../helpers";
 
 let db: Db;
@@ -80,6 +80,34 @@ describe("quiz facade", () => {
     await quizSession(fresh.client, me, { now: t0 }).next({ deck: "all", practice: false, exclude: [] });
     await quizSession(fresh.client, me, { now: t0 }).dashboard();
     assert.equal(fresh.counts.learner, 2);
+  });
+
+  it("grades a request's first answer from one read (card and settings), and keeps the interview scope", async () => {
+    const me = newLearnerId();
+    await saveInterview(db, me, { interviewDate: "2026-05-04", interviewCompany: null, interviewTopics: ["sql"] });
+    const settings = await getSettings(db, me);
+    const scope = activeScope(settings, t0)!;
+    const { getContent } = await import("../../lib/content/index");
+    const plain = getContent().questions.filter((q) => !q.siblings?.length);
+    const inside = plain.find((q) => scope.has(q.id))!;
+    const outside = plain.find((q) => !scope.has(q.id))!;
+    assert.ok(inside && outside, "the fixture has questions on both sides of the scope");
+    // Counts the statements that read (the write's own statements run in its transaction).
+    let reads = 0;
+    const client = db.$extends({
+      query: {
+        async $allOperations({ model, operation, args, query }) {
+          if (!model && operation === "$queryRaw") reads++;
+          return query(args);
+        },
+      },
+    }) as unknown as Db;
+    const inDue = await quizSession(client, me, { now: t0 }).grade({ reviewId: rid(), questionId: inside.id, rating: 4 });
+    assert.equal(reads, 1, "the learner's settings come with the card, in one statement");
+    const outDue = await quizSession(client, me, { now: t0 }).grade({ reviewId: rid(), questionId: outside.id, rating: 4 });
+    // Easy on a new card is days away; inside the scope it is pulled to the day before the interview.
+    assert.ok(new Date(inDue.due!) <= new Date(settings.interviewAt!.getTime() - 86_400_000), `in scope: due ${inDue.due} by the day before`);
+    assert.ok(new Date(outDue.due!) > settings.interviewAt!, `out of scope: due ${outDue.due} after the interview`);
   });
 
   it("computes the interview scope from company and topics, only while the interview is ahead", () => {
