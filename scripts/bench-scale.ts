@@ -50,7 +50,7 @@ const now = new Date();
 if (process.argv.includes("--prewarm")) {
   const t = performance.now();
   await raw.query("CREATE EXTENSION IF NOT EXISTS pg_prewarm");
-  const rels = ["Card", "Card_pkey", "Card_learnerId_state_due_questionId_idx", "Question", "ReviewLog_learnerId_reviewedAt_state_rating_idx", "ReviewLog_learnerId_questionId_reviewedAt_idx"];
+  const rels = ["Card", "Card_pkey", "Card_queue_idx", "Question", "ReviewLog_learnerId_reviewedAt_state_rating_idx", "ReviewLog_learnerId_questionId_reviewedAt_idx"];
   let blocks = 0;
   for (const r of rels) blocks += Number((await raw.query(`SELECT pg_prewarm($1) AS n`, [`"${r}"`])).rows[0].n);
   const sb = (await raw.query("SHOW shared_buffers")).rows[0].shared_buffers;
