@@ -76,6 +76,26 @@ export async function siblingsToBury(q: Reader, learnerId: string, questionId: s
 }
 
 /**
+ * A due started card as the queue index holds it (Card_queue_idx): enough to count it, filter it
+ * (suspended, buried, deck, siblings) and order it by due date or at random. The queue reads the full
+ * row of only the one it serves (cardRow).
+ */
+export interface SlimCard {
+  slim: true;
+  learnerId: string;
+  questionId: string;
+  due: Date;
+  state: number;
+  suspended: boolean;
+  flagged: boolean;
+  buriedUntil: Date | null;
+}
+export type QueueCard = CardRow | SlimCard;
+export const isSlim = (c: QueueCard): c is SlimCard => "slim" in c;
+
+const SLIM_FIELDS = ["learnerId", "questionId", "due", "state", "suspended", "flagged", "buriedUntil"] as const;
+
+/**
  * The queue's cards: every card that can be served or counted now (started cards due by `until`, which
  * covers due learning and review cards and learning cards due within the learn-ahead window), new cards
  * that a study control touched (suspended, flagged or buried now), started cards whose question changed
@@ -83,24 +103,46 @@ export async function siblingsToBury(q: Reader, learnerId: string, questionId: s
  * An untouched new row is left out: the queue treats it exactly like a question with no row (fresh, a new
  * card), and a learner with many of them (an import, or a program that creates them up front) made this
  * read return over a thousand rows (lib/quiz/queue.ts). The learner's other cards stay in the database.
+ *
+ * With `slim`, the due started cards come as SlimCard, from the index alone: a learner with a backlog
+ * has hundreds of them, and fetching each full row from its own heap page was most of the queue's time
+ * at scale (4–5 ms of PostgreSQL for ~300 rows, against ~0.4 ms index-only). A card that another branch
+ * also finds (preferred, changed) comes once, as its full row. Without `slim` (ordering by recall needs
+ * every card's memory state) all rows are full.
  */
-export async function queueCards(q: Reader, learnerId: string, now: Date, until: Date, prefer?: string): Promise<CardRow[]> {
-  // One branch per reason, each answered by an index (lib/quiz/card-reads.ts header; Card's
-  // (learnerId, state, due, questionId) index): with one OR over every condition the planner read all of
-  // the learner's rows, ~1,600 heap pages at scale. UNION drops a row two branches both find.
+export async function queueCards(q: Reader, learnerId: string, now: Date, until: Date, prefer?: string, slim = false): Promise<QueueCard[]> {
+  // One branch per reason, each answered by an index (lib/quiz/card-reads.ts header; Card_queue_idx):
+  // with one OR over every condition the planner read all of the learner's rows, ~1,600 heap pages at
+  // scale. The slim branch selects the index's columns (NULL for the rest) and says so in "slim"; it
+  // comes last because SQLite types a compound select's columns from its first branch.
+  const due = Prisma.sql`c."learnerId" = ${learnerId} AND c."state" IN (${STARTED}) AND c."due" <= ${until}`;
+  const nulls = Prisma.raw(CARD_FIELDS.map((f) => (SLIM_FIELDS.includes(f as (typeof SLIM_FIELDS)[number]) ? `c."${f}"` : `NULL AS "${f}"`)).join(", "));
   const rows = await q.$queryRaw<Record<string, unknown>[]>`
-    SELECT ${cardColumns("c")} FROM "Card" c
-      WHERE c."learnerId" = ${learnerId} AND c."state" IN (${STARTED}) AND c."due" <= ${until}
-    UNION
-    SELECT ${cardColumns("c")} FROM "Card" c
+    SELECT ${cardColumns("c")}, 0 AS "slim" FROM "Card" c
       WHERE c."learnerId" = ${learnerId} AND c."state" = ${State.New} AND (c."suspended" = true OR c."flagged" = true OR c."buriedUntil" > ${now})
     UNION
-    SELECT ${cardColumns("c")} FROM "Card" c WHERE c."learnerId" = ${learnerId} AND c."questionId" = ${prefer ?? ""}
+    SELECT ${cardColumns("c")}, 0 AS "slim" FROM "Card" c WHERE c."learnerId" = ${learnerId} AND c."questionId" = ${prefer ?? ""}
     UNION
-    SELECT ${cardColumns("c")} FROM "Question" q JOIN "Card" c ON c."learnerId" = ${learnerId} AND c."questionId" = q."id"
+    SELECT ${cardColumns("c")}, 0 AS "slim" FROM "Question" q JOIN "Card" c ON c."learnerId" = ${learnerId} AND c."questionId" = q."id"
       WHERE q."changedAt" IS NOT NULL AND c."state" IN (${STARTED}) AND c."seenHash" IS NOT NULL AND c."seenHash" <> q."contentHash"
+    UNION
+    ${slim ? Prisma.sql`SELECT ${nulls}, 1 AS "slim" FROM "Card" c WHERE ${due}` : Prisma.sql`SELECT ${cardColumns("c")}, 0 AS "slim" FROM "Card" c WHERE ${due}`}
     ORDER BY "due"`;
-  return rows.map(toCardRow);
+  // One entry per card, in due order; a full row replaces the slim one of the same card.
+  const out = new Map<string, QueueCard>();
+  for (const r of rows) {
+    const id = r.questionId as string;
+    if (Number(r.slim) === 1) {
+      if (!out.has(id)) out.set(id, { slim: true, ...(Object.fromEntries(SLIM_FIELDS.map((f) => [f, r[f]])) as Omit<SlimCard, "slim">) });
+    } else out.set(id, toCardRow(r));
+  }
+  return [...out.values()];
+}
+
+/** One card's full row (null when the learner has none). */
+export async function cardRow(q: Reader, learnerId: string, questionId: string): Promise<CardRow | null> {
+  const rows = await q.$queryRaw<Record<string, unknown>[]>`SELECT ${cardColumns("c")} FROM "Card" c WHERE c."learnerId" = ${learnerId} AND c."questionId" = ${questionId}`;
+  return rows[0] ? toCardRow(rows[0]) : null;
 }
 
 /** Every card of the learner, by due date: the progress and stats pages' one read of them. */

@@ -9,7 +9,7 @@ import { formatInterval, newCard, retrievability, RATINGS, type CardState, type 
 import { balancedPreview } from "./load-balance";
 import { clampToInterview, daysUntilInterview, getSettings, schedulerSettings, type LearnerSettings } from "./settings";
 import { sameDaySiblings } from "./siblings";
-import { newSince, queueCards, startedIds } from "./card-reads";
+import { cardRow, isSlim, newSince, queueCards, startedIds, type QueueCard } from "./card-reads";
 
 async function activeHashes(db: Db): Promise<Map<string, string>> {
   const rows = await db.question.findMany({ where: { archivedAt: null }, select: { id: true, contentHash: true } });
@@ -76,7 +76,10 @@ export async function nextCard(
   const mayWantFresh = !opts.practice && (settings.newPerDay > 0 || daysUntilInterview(settings, now) !== null);
   const [hashOf, cards, newToday, siblingSeen, startedEarly] = await Promise.all([
     opts.hashes ?? activeHashes(db),
-    opts.practice ? db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }) : queueCards(db, learnerId, now, new Date(now.getTime() + LEARN_AHEAD_MS), opts.prefer),
+    // Slim rows for the due cards unless reviews are ordered by recall, which needs each card's memory state.
+    opts.practice
+      ? db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } })
+      : queueCards(db, learnerId, now, new Date(now.getTime() + LEARN_AHEAD_MS), opts.prefer, settings.reviewOrder !== "weakest"),
     opts.practice ? 0 : newSince(db, learnerId, dayStart),
     // Practice (cram) is the learner asking for everything; only the schedule keeps siblings apart.
     opts.practice ? () => false : sameDaySiblings(db, learnerId, dayStart),
@@ -85,9 +88,10 @@ export async function nextCard(
   // Fresh (new) cards matter while today's allowance lasts, or to size it before an interview.
   const wantFresh = opts.practice || daysUntilInterview(settings, now) !== null || settings.newPerDay - newToday > 0;
   const started = opts.practice ? null : wantFresh ? (startedEarly ?? (await startedIds(db, learnerId))) : new Set<string>();
-  const available = (c: CardRow) =>
+  const available = (c: QueueCard) =>
     inDeck.has(c.questionId) && hashOf.has(c.questionId) && !c.suspended && !(c.buriedUntil && c.buriedUntil > now) && !siblingSeen(c.questionId);
-  const changed = (c: CardRow) => c.state !== State.New && c.seenHash !== null && c.seenHash !== hashOf.get(c.questionId);
+  // A slim row is never a changed card: the changed ones come as full rows (lib/quiz/card-reads.ts queueCards).
+  const changed = (c: QueueCard) => !isSlim(c) && c.state !== State.New && c.seenHash !== null && c.seenHash !== hashOf.get(c.questionId);
   const byId = new Map(cards.map((c) => [c.questionId, c]));
   const startedRows = cards.filter((c) => c.state !== State.New && available(c));
   const fresh = !wantFresh
@@ -101,9 +105,9 @@ export async function nextCard(
       });
   const sched = (questionId: string) => schedulerSettings(settings, now, !scope || scope.has(questionId));
 
-  let pick: { questionId: string; card: CardState; changed: boolean; flagged: boolean } | undefined;
-  const fromRow = (row: CardRow) => ({ questionId: row.questionId, card: rowToCard(row), changed: changed(row), flagged: row.flagged });
-  const fromFresh = (id: string) => ({ questionId: id, card: byId.has(id) ? rowToCard(byId.get(id)!) : newCard(now), changed: false, flagged: byId.get(id)?.flagged ?? false });
+  // What to serve: a card's row (read in full below when the queue read it slim) or a fresh question.
+  let pickRow: QueueCard | undefined;
+  let pickFresh: string | undefined;
 
   let counts: QueueCounts;
   const preferred = opts.prefer && inDeck.has(opts.prefer) && hashOf.has(opts.prefer) && !byId.get(opts.prefer)?.suspended ? opts.prefer : undefined;
@@ -111,12 +115,12 @@ export async function nextCard(
     const skip = new Set(opts.exclude ?? []);
     const weakest = startedRows
       .filter((c) => !skip.has(c.questionId))
-      .map((c) => ({ c, r: retrievability(rowToCard(c), now, sched(c.questionId)) }))
+      .map((c) => ({ c, r: retrievability(memory(c), now, sched(c.questionId)) }))
       .sort((a, b) => a.r - b.r);
     const unseen = fresh.filter((id) => !skip.has(id));
     counts = { learning: 0, review: weakest.length, new: unseen.length };
-    if (weakest.length) pick = fromRow(weakest[0].c);
-    else if (unseen.length) pick = fromFresh(unseen[0]);
+    if (weakest.length) pickRow = weakest[0].c;
+    else if (unseen.length) pickFresh = unseen[0];
   } else {
     const dueLearning = startedRows.filter((c) => isLearningState(c.state) && c.due <= now);
     let dueReview = startedRows.filter((c) => c.state === State.Review && (c.due <= now || changed(c)));
@@ -126,17 +130,27 @@ export async function nextCard(
     // Changed questions jump the queue: the learner should see the new answer in this session.
     const changedFirst = [...dueLearning, ...dueReview].find(changed);
     const preferredRow = preferred ? byId.get(preferred) : undefined;
-    if (preferred) pick = preferredRow && preferredRow.state !== State.New ? fromRow(preferredRow) : fromFresh(preferred);
-    else if (changedFirst) pick = fromRow(changedFirst);
-    else if (dueLearning.length) pick = fromRow(dueLearning[0]);
-    else if (dueReview.length) pick = fromRow(dueReview[0]);
-    else if (counts.new > 0) pick = fromFresh(scope ? (fresh.find((id) => scope.has(id)) ?? fresh[0]) : fresh[0]);
-    else {
-      const ahead = startedRows.find((c) => isLearningState(c.state) && c.due.getTime() - now.getTime() <= LEARN_AHEAD_MS);
-      if (ahead) pick = fromRow(ahead);
-    }
+    if (preferred) {
+      if (preferredRow && preferredRow.state !== State.New) pickRow = preferredRow;
+      else pickFresh = preferred;
+    } else if (changedFirst) pickRow = changedFirst;
+    else if (dueLearning.length) pickRow = dueLearning[0];
+    else if (dueReview.length) pickRow = dueReview[0];
+    else if (counts.new > 0) pickFresh = scope ? (fresh.find((id) => scope.has(id)) ?? fresh[0]) : fresh[0];
+    else pickRow = startedRows.find((c) => isLearningState(c.state) && c.due.getTime() - now.getTime() <= LEARN_AHEAD_MS);
   }
-  if (!pick) return { card: null, counts };
+  if (!pickRow && pickFresh === undefined) return { card: null, counts };
+  // The one full row the slim read left out. Gone meanwhile (an undo of its first answer): it is new again.
+  const row = pickRow && isSlim(pickRow) ? await cardRow(db, learnerId, pickRow.questionId) : pickRow;
+  const freshRow = pickFresh === undefined ? undefined : byId.get(pickFresh);
+  const pick = row
+    ? { questionId: row.questionId, card: rowToCard(row), changed: changed(row), flagged: row.flagged }
+    : {
+        questionId: pickFresh ?? pickRow!.questionId,
+        card: freshRow ? memory(freshRow) : newCard(now),
+        changed: false,
+        flagged: freshRow?.flagged ?? false,
+      };
 
   const due = await balancedPreview(db, pick.card, now, sched(pick.questionId), { learnerId, questionId: pick.questionId, tz: opts.tz, ...settings });
   const previews = Object.fromEntries(
@@ -157,10 +171,16 @@ function newAllowance(settings: LearnerSettings, fresh: string[], scope: Set<str
   return Math.max(settings.newPerDay, Math.ceil(unseenInScope / Math.max(1, Math.floor(days) - 1)));
 }
 
-function orderReviews(cards: CardRow[], settings: LearnerSettings, now: Date, sched: (id: string) => ReturnType<typeof schedulerSettings>, today: string): CardRow[] {
+/** A full row's memory state; the queue reads rows slim only where it orders by due date or at random. */
+function memory(c: QueueCard): CardState {
+  if (isSlim(c)) throw new Error(`the queue read card ${c.questionId} without its memory state`);
+  return rowToCard(c);
+}
+
+function orderReviews(cards: QueueCard[], settings: LearnerSettings, now: Date, sched: (id: string) => ReturnType<typeof schedulerSettings>, today: string): QueueCard[] {
   if (settings.reviewOrder === "weakest") {
     return cards
-      .map((c) => ({ c, r: retrievability(rowToCard(c), now, sched(c.questionId)) }))
+      .map((c) => ({ c, r: retrievability(memory(c), now, sched(c.questionId)) }))
       .sort((a, b) => a.r - b.r)
       .map((x) => x.c);
   }

@@ -51,6 +51,36 @@ describe("queue reads", () => {
     assert.equal(unchanged.card?.questionId, q4, "the first new card in deck order");
   });
 
+  it("serves a due card read slim (index columns only) with its stored memory state, and a due card that also changed as changed", async () => {
+    const me = newLearnerId();
+    // Three review cards with different intervals (Good, Easy, Easy once more), all due two months on.
+    await submitReview(db, me, { reviewId: rid(), questionId: q1, rating: 3 }, t0);
+    await submitReview(db, me, { reviewId: rid(), questionId: q1, rating: 3 }, min(15));
+    await submitReview(db, me, { reviewId: rid(), questionId: q2, rating: 4 }, t0);
+    await submitReview(db, me, { reviewId: rid(), questionId: q3, rating: 4 }, t0);
+    const later = new Date(t0.getTime() + 60 * 86_400_000);
+    const rows = await db.card.findMany({ where: { learnerId: me, questionId: { in: [q1, q2, q3] } }, orderBy: { due: "asc" } });
+    assert.ok(rows.every((c) => c.state === State.Review && c.due <= later));
+    const r = await nextCard(db, me, [q1, q2, q3], later);
+    assert.deepEqual(r.counts, { learning: 0, review: 3, new: 0 });
+    assert.equal(r.card?.questionId, rows[0].questionId, "the earliest due first");
+    // The same card served as the preferred one comes from its full row: the previews must agree.
+    const full = await nextCard(db, me, [q1, q2, q3], later, { prefer: rows[0].questionId });
+    assert.deepEqual(r.card?.previews, full.card?.previews, "previews from the stored memory state, not a new card's");
+    assert.equal(r.card?.state, State.Review);
+
+    const old = await db.question.findUniqueOrThrow({ where: { id: rows[2].questionId } });
+    await db.question.update({ where: { id: old.id }, data: { contentHash: "edited", changedAt: t0 } });
+    try {
+      const changed = await nextCard(db, me, [q1, q2, q3], later);
+      assert.equal(changed.counts.review, 3, "a due card that changed is counted once");
+      assert.equal(changed.card?.questionId, old.id, "changed cards first");
+      assert.equal(changed.card?.changed, true);
+    } finally {
+      await db.question.update({ where: { id: old.id }, data: { contentHash: old.contentHash, changedAt: old.changedAt } });
+    }
+  });
+
   it("serves a learning card due within the learn-ahead window once nothing else is left, and no new card once the allowance is used", async () => {
     const me = newLearnerId();
     await saveSettings(db, me, { newPerDay: 1 });
