@@ -23,8 +23,19 @@ export function validTimeZone(tz: unknown): tz is string {
   }
 }
 
+// "MM/DD/YYYY, HH:MM:SS", as en-US formats with the options above.
+const WALL = /^(\d{2})\/(\d{2})\/(\d{4}),? (\d{2}):(\d{2}):(\d{2})$/;
+
+/**
+ * The wall clock in `tz` at `at`. `format` and a fixed pattern cost ~1.9 µs here against ~5.6 µs for
+ * `formatToParts` (measured on this machine), and the statistics page asks this ~900 times to find
+ * the starts of six months of learner days. Any other shape (another ICU's punctuation) takes the parts.
+ */
 function wall(at: Date, tz: string) {
-  const p = Object.fromEntries(formatter(tz).formatToParts(at).map((x) => [x.type, x.value]));
+  const f = formatter(tz);
+  const m = WALL.exec(f.format(at));
+  if (m) return { y: +m[3], m: +m[1], d: +m[2], h: +m[4], min: +m[5], s: +m[6] };
+  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
   return { y: +p.year, m: +p.month, d: +p.day, h: +p.hour, min: +p.minute, s: +p.second };
 }
 

@@ -66,3 +66,25 @@ describe("dayKeyer", () => {
     assert.ok(checked > 10_000, `only ${checked} instants checked`);
   });
 });
+
+describe("the wall clock in a zone", () => {
+  it("reads the same date and hour as Intl's parts, in whole, half- and quarter-hour zones, across DST", () => {
+    // dayKey reads the wall clock from `format` with a fixed pattern (faster than formatToParts); this
+    // compares its date and its rollover decision with a reference built from the parts.
+    const zones = ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Asia/Kathmandu", "Pacific/Chatham", "Australia/Lord_Howe", "America/St_Johns"];
+    const start = Date.UTC(2025, 0, 1);
+    let checked = 0;
+    for (const tz of zones) {
+      const parts = new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit" });
+      for (let t = start; t < start + 2 * 365 * 86_400_000; t += 3 * 3_600_000 + 17 * 60_000) {
+        const at = new Date(t);
+        const p = Object.fromEntries(parts.formatToParts(at).map((x) => [x.type, x.value]));
+        const calendar = `${p.year}-${p.month}-${p.day}`;
+        assert.equal(dayKey(at, tz), calendar, `${tz} at ${at.toISOString()}`);
+        assert.equal(dayKey(at, tz, 4), Number(p.hour) < 4 ? addDaysToKey(calendar, -1) : calendar, `${tz} roll 4 at ${at.toISOString()}`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 30_000, `only ${checked} instants checked`);
+  });
+});
