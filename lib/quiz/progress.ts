@@ -1,16 +1,16 @@
 import { State } from "./enums";
 import type { Db } from "../db/client";
 import { rowToCard } from "./card-mapper";
-import { allCards, reviewCounts } from "./card-reads";
+import { cardSummaries, reviewCounts, type CardSummary } from "./card-reads";
 import { retrievability } from "./scheduler";
 import { startOfDay } from "../time";
 import { getSettings, schedulerSettings, type LearnerSettings } from "./settings";
-import type { Card as CardRow } from "../generated/prisma/client";
 
 /** What the caller already read for this request (the facade reads each once). */
 export interface Loaded {
   settings?: LearnerSettings;
-  cards?: CardRow[];
+  /** Full rows (the progress page has them) or summaries (the stats page reads only those), or that read under way. */
+  cards?: CardSummary[] | Promise<CardSummary[]>;
 }
 
 export interface TopicProgress {
@@ -42,7 +42,7 @@ export async function getProgress(db: Db, learnerId: string, questions: Map<stri
   const dayStart = startOfDay(now, tz, settings.rolloverHour);
   const since30 = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
   // Two statements: the cards (unless the caller has them) and every review count at once.
-  const [cards, counts] = await Promise.all([loaded.cards ?? allCards(db, learnerId), reviewCounts(db, learnerId, dayStart, since30)]);
+  const [cards, counts] = await Promise.all([loaded.cards ?? cardSummaries(db, learnerId), reviewCounts(db, learnerId, dayStart, since30)]);
   const { today: reviewsToday, newToday, total: reviewsTotal } = counts;
   // A card row can exist before the first review (flagged, buried or suspended while new): only
   // reviewed cards count as studied, and suspended ones are neither due nor in the other states.

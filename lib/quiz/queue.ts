@@ -1,5 +1,4 @@
 // The study queue: which card comes next, and the counts the session shows.
-import type { Card as CardRow } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { dayKey, startOfDay } from "../time";
 import { rowToCard } from "./card-mapper";

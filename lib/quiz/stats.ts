@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { addDaysToKey, dayKey, dayKeyer, daysBetweenKeys, startOfDay, startOfNextDay } from "../time";
 import { getProgress, type Loaded, type Progress, type TopicProgress } from "./progress";
 import { getSettings } from "./settings";
-import { allCards, reviewsPerDay } from "./card-reads";
+import { cardSummaries, reviewsPerDay } from "./card-reads";
 
 export interface DayCount {
   day: string; // YYYY-MM-DD, local
@@ -25,6 +25,9 @@ export interface Stats {
 /** Everything the statistics page draws, for one learner, over the quizzable questions (id → topic). */
 export async function getStats(db: Db, learnerId: string, questions: Map<string, string>, now: Date, tz?: string, heatmapDays = 182, loaded: Loaded = {}): Promise<Stats> {
   const settings = loaded.settings ?? (await getSettings(db, learnerId, tz));
+  // The cards are read once, for the forecast and for the progress numbers. The read starts first so
+  // the database works on it while the day starts below are computed (CPU work, ~180 zone lookups).
+  const cardsRead = loaded.cards ? Promise.resolve(loaded.cards) : cardSummaries(db, learnerId);
   // Days run from the learner's rollover hour to the next: a review at 1 a.m. counts toward the evening before.
   const roll = settings.rolloverHour;
   const today = dayKey(now, tz, roll);
@@ -34,13 +37,12 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
   const starts: Date[] = new Array(days);
   starts[days - 1] = startOfDay(now, tz, roll);
   for (let i = days - 2; i >= 0; i--) starts[i] = startOfDay(new Date(starts[i + 1].getTime() - 3_600_000), tz, roll);
-  // The cards are read once, for the forecast and for the progress numbers.
-  const all = loaded.cards ?? (await allCards(db, learnerId));
-  const [counts, practiceTotal, progress] = await Promise.all([
+  const [all, counts, practiceTotal, progress] = await Promise.all([
+    cardsRead,
     reviewsPerDay(db, learnerId, starts, startOfNextDay(now, tz, roll)),
     db.practiceReview.count({ where: { learnerId } }),
     // Card states and recall per topic are the progress page's numbers; one place computes them.
-    getProgress(db, learnerId, questions, now, tz, { ...loaded, settings, cards: all }),
+    getProgress(db, learnerId, questions, now, tz, { ...loaded, settings, cards: cardsRead }),
   ]);
   const cards = all.filter((c) => c.state !== State.New && !c.suspended);
 
