@@ -70,3 +70,47 @@ export async function updateCard(c: Writer, learnerId: string, questionId: strin
   const n = await c.$executeRaw`UPDATE "Card" SET ${Prisma.join(set)} WHERE "learnerId" = ${learnerId} AND "questionId" = ${questionId} AND "updatedAt" = ${seen}`;
   if (n !== 1) throw new CardConflict();
 }
+
+// PostgreSQL types of the log's columns, for the one-statement write below: its values go through a
+// SELECT, where a parameter has no column to take its type from.
+const LOG_TYPES: Record<keyof LogRow | "createdAt", string> = {
+  id: "text",
+  learnerId: "text",
+  questionId: "text",
+  rating: "integer",
+  state: "integer",
+  due: "timestamp(3)",
+  stability: "double precision",
+  difficulty: "double precision",
+  elapsedDays: "integer",
+  lastElapsedDays: "integer",
+  scheduledDays: "integer",
+  learningSteps: "integer",
+  reviewedAt: "timestamp(3)",
+  durationMs: "integer",
+  prevCard: "text",
+  buriedSiblings: "text",
+  createdAt: "timestamp(3)",
+};
+
+/**
+ * PostgreSQL only: an answer to a card the learner has, written as one statement, which is its own
+ * transaction. It takes the learner's row lock (lib/db/locks.ts), updates the card only if it is still
+ * the row last updated at `seen`, and inserts the log row only if that update matched, so either both
+ * are written or neither. A stored review id fails the insert and with it the whole statement, as
+ * before. Against the interactive transaction (BEGIN, lock, insert, update, COMMIT) this saves four
+ * round trips. Throws CardConflict when the card changed since `seen`.
+ */
+export async function updateCardAndLog(c: Writer, learnerId: string, questionId: string, seen: Date, data: CardData, log: LogRow): Promise<void> {
+  const set = clean({ ...data, updatedAt: new Date() }).map(([k, v]) => Prisma.sql`${column(k)} = ${v}`);
+  const entries = clean({ ...log, createdAt: new Date() });
+  const values = entries.map(([k, v]) => Prisma.sql`${v}::${Prisma.raw(LOG_TYPES[k as keyof typeof LOG_TYPES])}`);
+  const n = await c.$executeRaw`
+    WITH "lock" AS (SELECT 1 FROM "Learner" WHERE "id" = ${learnerId} FOR UPDATE),
+    "card" AS (
+      UPDATE "Card" SET ${Prisma.join(set)}
+      WHERE "learnerId" = ${learnerId} AND "questionId" = ${questionId} AND "updatedAt" = ${seen} AND EXISTS (SELECT 1 FROM "lock")
+      RETURNING 1)
+    INSERT INTO "ReviewLog" (${Prisma.join(entries.map(([k]) => column(k)))}) SELECT ${Prisma.join(values)} FROM "card"`;
+  if (n !== 1) throw new CardConflict();
+}

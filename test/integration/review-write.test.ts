@@ -1,12 +1,12 @@
 // The review write's raw statements keep the model API's guarantees that submitReview relies on.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Db } from "../../lib/db/client";
+import { providerOf, type Db } from "../../lib/db/client";
 import { newLearnerId } from "../../lib/learner/identity";
 import { readForReview } from "../../lib/quiz/card-reads";
 import { Rating } from "../../lib/quiz/enums";
 import { submitReview, undoReview } from "../../lib/quiz/review";
-import { CardConflict, insertLog, isUniqueViolation, updateCard } from "../../lib/quiz/review-write";
+import { CardConflict, insertLog, isUniqueViolation, updateCard, updateCardAndLog } from "../../lib/quiz/review-write";
 import { quizDb, reviewIds } from "../helpers";
 
 let db: Db;
@@ -52,5 +52,44 @@ describe("review write statements", () => {
     assert.equal((await readForReview(db, me, q, id)).undone, true);
     assert.equal((await submitReview(db, me, { reviewId: id, questionId: q, rating: Rating.Good }, t0)).duplicate, true, "an undone answer stays undone");
     assert.equal(await db.card.findUnique({ where: key(me) }), null);
+  });
+  it("log an answer to a started card with the card before it and the grade, and undo it back to that card", async () => {
+    const me = newLearnerId();
+    await submitReview(db, me, { reviewId: rid(), questionId: q, rating: Rating.Good }, t0);
+    const before = await db.card.findUniqueOrThrow({ where: key(me) });
+    const id = rid();
+    const at = new Date(t0.getTime() + 600_000);
+    await submitReview(db, me, { reviewId: id, questionId: q, rating: Rating.Hard, durationMs: 4321 }, at);
+    const log = await db.reviewLog.findUniqueOrThrow({ where: { learnerId_id: { learnerId: me, id } } });
+    assert.equal(log.questionId, q);
+    assert.equal(log.rating, Rating.Hard);
+    assert.equal(log.state, before.state, "the state before the answer");
+    assert.equal(log.reviewedAt.getTime(), at.getTime());
+    assert.equal(log.durationMs, 4321);
+    assert.deepEqual(JSON.parse(log.prevCard!), JSON.parse(JSON.stringify(before)), "the card before, for undo");
+    const card = await db.card.findUniqueOrThrow({ where: key(me) });
+    assert.equal(card.reps, before.reps + 1);
+    assert.equal(card.lastReview?.getTime(), at.getTime());
+    await undoReview(db, me, id);
+    assert.deepEqual(await db.card.findUniqueOrThrow({ where: key(me) }), before);
+  });
+
+  it("write card and log together or not at all, in the one-statement write (PostgreSQL)", async (t) => {
+    if (providerOf(db) !== "postgresql") return t.skip("PostgreSQL only: SQLite writes in a transaction");
+    const me = newLearnerId();
+    await submitReview(db, me, { reviewId: rid(), questionId: q, rating: Rating.Good }, t0);
+    const model = await db.card.findUniqueOrThrow({ where: key(me) });
+    const first = await db.reviewLog.findFirstOrThrow({ where: { learnerId: me } });
+    const log = { ...first, id: rid(), durationMs: null };
+    const stale = new Date(model.updatedAt.getTime() - 1000);
+    await assert.rejects(updateCardAndLog(db, me, q, stale, { reps: 99 }, log), CardConflict);
+    assert.deepEqual(await db.card.findUniqueOrThrow({ where: key(me) }), model, "card untouched");
+    assert.equal(await db.reviewLog.count({ where: { learnerId: me } }), 1, "no log row");
+    // A stored review id fails the insert, and the card update with it.
+    await assert.rejects(updateCardAndLog(db, me, q, model.updatedAt, { reps: 99 }, { ...log, id: first.id }), (err: unknown) => isUniqueViolation(err));
+    assert.deepEqual(await db.card.findUniqueOrThrow({ where: key(me) }), model, "card untouched");
+    await updateCardAndLog(db, me, q, model.updatedAt, { reps: 99 }, log);
+    assert.equal((await db.card.findUniqueOrThrow({ where: key(me) })).reps, 99);
+    assert.equal(await db.reviewLog.count({ where: { learnerId: me } }), 2);
   });
 });
