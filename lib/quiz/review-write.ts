@@ -93,24 +93,64 @@ const LOG_TYPES: Record<keyof LogRow | "createdAt", string> = {
   createdAt: "timestamp(3)",
 };
 
+// The same for the card's columns, when a first answer inserts the card.
+const CARD_TYPES: Record<keyof typeof Prisma.CardScalarFieldEnum, string> = {
+  learnerId: "text",
+  questionId: "text",
+  due: "timestamp(3)",
+  stability: "double precision",
+  difficulty: "double precision",
+  elapsedDays: "integer",
+  scheduledDays: "integer",
+  learningSteps: "integer",
+  reps: "integer",
+  lapses: "integer",
+  state: "integer",
+  lastReview: "timestamp(3)",
+  seenHash: "text",
+  buriedUntil: "timestamp(3)",
+  suspended: "boolean",
+  flagged: "boolean",
+  leech: "boolean",
+  createdAt: "timestamp(3)",
+  updatedAt: "timestamp(3)",
+};
+
+/** `SELECT`-able values with their column types, and the column list they go to. */
+function typed(row: Record<string, Value | undefined>, types: Record<string, string>) {
+  const entries = clean(row);
+  for (const [k] of entries) if (!(k in types)) throw new Error(`no PostgreSQL type for column "${k}"`);
+  return {
+    columns: Prisma.join(entries.map(([k]) => column(k))),
+    values: Prisma.join(entries.map(([k, v]) => Prisma.sql`${v}::${Prisma.raw(types[k])}`)),
+  };
+}
+
 /**
- * PostgreSQL only: an answer to a card the learner has, written as one statement, which is its own
- * transaction. It takes the learner's row lock (lib/db/locks.ts), updates the card only if it is still
- * the row last updated at `seen`, and inserts the log row only if that update matched, so either both
- * are written or neither. A stored review id fails the insert and with it the whole statement, as
- * before. Against the interactive transaction (BEGIN, lock, insert, update, COMMIT) this saves four
- * round trips. Throws CardConflict when the card changed since `seen`.
+ * PostgreSQL only: an answer written as one statement, which is its own transaction. It takes the
+ * learner's row lock (lib/db/locks.ts); then, for a card the learner has (`seen` is when it was last
+ * updated), updates it only if it is still that row, or, for a first answer (`seen` null), inserts it;
+ * and it inserts the log row only if the card was written, so both are written or neither. A stored
+ * review id fails the log insert and with it the whole statement, and so does a card inserted meanwhile
+ * (a unique violation, as with insertCard). Against the interactive transaction (BEGIN, lock, insert,
+ * update, COMMIT) this saves four round trips. Throws CardConflict when the card changed since `seen`
+ * (or the learner row is gone): nothing was written.
  */
-export async function updateCardAndLog(c: Writer, learnerId: string, questionId: string, seen: Date, data: CardData, log: LogRow): Promise<void> {
-  const set = clean({ ...data, updatedAt: new Date() }).map(([k, v]) => Prisma.sql`${column(k)} = ${v}`);
-  const entries = clean({ ...log, createdAt: new Date() });
-  const values = entries.map(([k, v]) => Prisma.sql`${v}::${Prisma.raw(LOG_TYPES[k as keyof typeof LOG_TYPES])}`);
-  const n = await c.$executeRaw`
-    WITH "lock" AS (SELECT 1 FROM "Learner" WHERE "id" = ${learnerId} FOR UPDATE),
-    "card" AS (
-      UPDATE "Card" SET ${Prisma.join(set)}
+export async function writeAnswer(c: Writer, learnerId: string, questionId: string, seen: Date | null, data: CardData, log: LogRow): Promise<void> {
+  const at = new Date();
+  const logRow = typed({ ...log, createdAt: at }, LOG_TYPES);
+  let card: Prisma.Sql;
+  if (seen) {
+    const set = clean({ ...data, updatedAt: at }).map(([k, v]) => Prisma.sql`${column(k)} = ${v}`);
+    card = Prisma.sql`UPDATE "Card" SET ${Prisma.join(set)}
       WHERE "learnerId" = ${learnerId} AND "questionId" = ${questionId} AND "updatedAt" = ${seen} AND EXISTS (SELECT 1 FROM "lock")
-      RETURNING 1)
-    INSERT INTO "ReviewLog" (${Prisma.join(entries.map(([k]) => column(k)))}) SELECT ${Prisma.join(values)} FROM "card"`;
+      RETURNING 1`;
+  } else {
+    const row = typed({ learnerId, questionId, ...data, createdAt: at, updatedAt: at }, CARD_TYPES);
+    card = Prisma.sql`INSERT INTO "Card" (${row.columns}) SELECT ${row.values} FROM "lock" RETURNING 1`;
+  }
+  const n = await c.$executeRaw`
+    WITH "lock" AS (SELECT 1 FROM "Learner" WHERE "id" = ${learnerId} FOR UPDATE), "card" AS (${card})
+    INSERT INTO "ReviewLog" (${logRow.columns}) SELECT ${logRow.values} FROM "card"`;
   if (n !== 1) throw new CardConflict();
 }

@@ -13,7 +13,7 @@ import { SETTINGS_DEFAULTS } from "./rules";
 import { clampToInterview, rowToSettings, schedulerSettings, type LearnerSettings } from "./settings";
 import { siblingBury, unburySiblings } from "./siblings";
 import { readForReview, siblingsToBury } from "./card-reads";
-import { CardConflict, insertCard, insertLog, isUniqueViolation, updateCard, updateCardAndLog } from "./review-write";
+import { CardConflict, insertCard, insertLog, isUniqueViolation, updateCard, writeAnswer } from "./review-write";
 
 export class QuizError extends AppError {
   constructor(status: 400 | 404 | 409, message: string) {
@@ -109,8 +109,8 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     };
     // An interactive transaction, not a batch: a conditional update that matched nothing must roll back the log row.
     if (locked) await write(q);
-    // On PostgreSQL the common answer (a card the learner has, nothing to bury) is one statement with the same guarantees.
-    else if (row && exists && !bury.column && providerOf(db) === "postgresql") await updateCardAndLog(db, learnerId, input.questionId, row.updatedAt, data, logRow);
+    // On PostgreSQL the common answer (a learner who has a row, nothing to bury) is one statement with the same guarantees.
+    else if (exists && !bury.column && providerOf(db) === "postgresql") await writeAnswer(db, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow);
     else await db.$transaction(write);
     return { duplicate: false, card };
   };

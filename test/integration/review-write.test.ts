@@ -6,7 +6,7 @@ import { newLearnerId } from "../../lib/learner/identity";
 import { readForReview } from "../../lib/quiz/card-reads";
 import { Rating } from "../../lib/quiz/enums";
 import { submitReview, undoReview } from "../../lib/quiz/review";
-import { CardConflict, insertLog, isUniqueViolation, updateCard, updateCardAndLog } from "../../lib/quiz/review-write";
+import { CardConflict, insertLog, isUniqueViolation, updateCard, writeAnswer } from "../../lib/quiz/review-write";
 import { quizDb, reviewIds } from "../helpers";
 
 let db: Db;
@@ -82,14 +82,22 @@ describe("review write statements", () => {
     const first = await db.reviewLog.findFirstOrThrow({ where: { learnerId: me } });
     const log = { ...first, id: rid(), durationMs: null };
     const stale = new Date(model.updatedAt.getTime() - 1000);
-    await assert.rejects(updateCardAndLog(db, me, q, stale, { reps: 99 }, log), CardConflict);
+    await assert.rejects(writeAnswer(db, me, q, stale, { reps: 99 }, log), CardConflict);
     assert.deepEqual(await db.card.findUniqueOrThrow({ where: key(me) }), model, "card untouched");
     assert.equal(await db.reviewLog.count({ where: { learnerId: me } }), 1, "no log row");
     // A stored review id fails the insert, and the card update with it.
-    await assert.rejects(updateCardAndLog(db, me, q, model.updatedAt, { reps: 99 }, { ...log, id: first.id }), (err: unknown) => isUniqueViolation(err));
+    await assert.rejects(writeAnswer(db, me, q, model.updatedAt, { reps: 99 }, { ...log, id: first.id }), (err: unknown) => isUniqueViolation(err));
     assert.deepEqual(await db.card.findUniqueOrThrow({ where: key(me) }), model, "card untouched");
-    await updateCardAndLog(db, me, q, model.updatedAt, { reps: 99 }, log);
+    await writeAnswer(db, me, q, model.updatedAt, { reps: 99 }, log);
     assert.equal((await db.card.findUniqueOrThrow({ where: key(me) })).reps, 99);
     assert.equal(await db.reviewLog.count({ where: { learnerId: me } }), 2);
+
+    // A first answer inserts the card; if the card appeared meanwhile, neither row is written.
+    const other = "sql-fixture-window";
+    const { learnerId: _l, questionId: _q, createdAt: _c, updatedAt: _u, ...fresh } = model;
+    await writeAnswer(db, me, other, null, fresh, { ...log, id: rid(), questionId: other });
+    assert.equal((await db.card.findUniqueOrThrow({ where: { learnerId_questionId: { learnerId: me, questionId: other } } })).reps, model.reps);
+    await assert.rejects(writeAnswer(db, me, other, null, fresh, { ...log, id: rid(), questionId: other }), (err: unknown) => isUniqueViolation(err));
+    assert.equal(await db.reviewLog.count({ where: { learnerId: me, questionId: other } }), 1, "the second first answer left no log row");
   });
 });
