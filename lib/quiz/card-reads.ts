@@ -226,6 +226,12 @@ export async function reviewsPerDay(q: Reader, learnerId: string, starts: Date[]
   return out;
 }
 
+/** How many practice (cram) answers the learner has given: raw, like the rest (see this file's header). */
+export async function practiceCount(q: Reader, learnerId: string): Promise<number> {
+  const rows = await q.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "PracticeReview" WHERE "learnerId" = ${learnerId}`;
+  return Number(rows[0]?.n ?? 0);
+}
+
 /** Ids of the learner's started cards (not new): what keeps a deck question from being served as new. */
 export async function startedIds(q: Reader, learnerId: string): Promise<Set<string>> {
   // An index-only scan of (learnerId, state, due, questionId): the rows' heap pages are not read.

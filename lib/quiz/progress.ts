@@ -35,15 +35,39 @@ export interface Progress {
   byTopic: TopicProgress[];
 }
 
+/** What the learner's cards alone say: states, due now and recall per topic (the stats page needs only this). */
+export interface CardProgress {
+  studied: number;
+  byState: Progress["byState"];
+  dueNow: number;
+  byTopic: TopicProgress[];
+}
+
 /** `questions` maps each active, quizzable question id to its topic. */
 export async function getProgress(db: Db, learnerId: string, questions: Map<string, string>, now: Date, tz?: string, loaded: Loaded = {}): Promise<Progress> {
   const settings = loaded.settings ?? (await getSettings(db, learnerId, tz));
-  const sched = schedulerSettings(settings, now, false);
   const dayStart = startOfDay(now, tz, settings.rolloverHour);
   const since30 = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
   // Two statements: the cards (unless the caller has them) and every review count at once.
   const [cards, counts] = await Promise.all([loaded.cards ?? cardSummaries(db, learnerId), reviewCounts(db, learnerId, dayStart, since30)]);
   const { today: reviewsToday, newToday, total: reviewsTotal } = counts;
+  const { studied, byState, dueNow, byTopic } = cardProgress(cards, questions, now, settings);
+  return {
+    totalQuestions: questions.size,
+    studied,
+    byState,
+    dueNow,
+    newAvailableToday: Math.min(byState.new, Math.max(0, settings.newPerDay - newToday)),
+    reviewsToday,
+    reviewsTotal,
+    retention30d: counts.recentReview ? counts.recentPassed / counts.recentReview : null,
+    byTopic,
+  };
+}
+
+/** Card states, due now and recall per topic over the quizzable questions (id → topic), from the cards alone. */
+export function cardProgress(cards: CardSummary[], questions: Map<string, string>, now: Date, settings: LearnerSettings): CardProgress {
+  const sched = schedulerSettings(settings, now, false);
   // A card row can exist before the first review (flagged, buried or suspended while new): only
   // reviewed cards count as studied, and suspended ones are neither due nor in the other states.
   const live = cards.filter((c) => questions.has(c.questionId));
@@ -77,15 +101,5 @@ export async function getProgress(db: Db, learnerId: string, questions: Map<stri
     }
   }
   for (const t of topics.values()) t.recall = t.studied ? t.recall / t.studied : 0;
-  return {
-    totalQuestions: questions.size,
-    studied,
-    byState,
-    dueNow,
-    newAvailableToday: Math.min(byState.new, Math.max(0, settings.newPerDay - newToday)),
-    reviewsToday,
-    reviewsTotal,
-    retention30d: counts.recentReview ? counts.recentPassed / counts.recentReview : null,
-    byTopic: [...topics.values()].sort((a, b) => a.topic.localeCompare(b.topic)),
-  };
+  return { studied, byState, dueNow, byTopic: [...topics.values()].sort((a, b) => a.topic.localeCompare(b.topic)) };
 }

@@ -1,9 +1,9 @@
 import { State } from "./enums";
 import type { Db } from "../db/client";
 import { addDaysToKey, dayKey, dayKeyer, daysBetweenKeys, startOfDay, startOfNextDay } from "../time";
-import { getProgress, type Loaded, type Progress, type TopicProgress } from "./progress";
+import { cardProgress, type Loaded, type Progress, type TopicProgress } from "./progress";
 import { getSettings } from "./settings";
-import { cardSummaries, reviewsPerDay } from "./card-reads";
+import { cardSummaries, practiceCount, reviewsPerDay } from "./card-reads";
 
 export interface DayCount {
   day: string; // YYYY-MM-DD, local
@@ -37,13 +37,10 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
   const starts: Date[] = new Array(days);
   starts[days - 1] = startOfDay(now, tz, roll);
   for (let i = days - 2; i >= 0; i--) starts[i] = startOfDay(new Date(starts[i + 1].getTime() - 3_600_000), tz, roll);
-  const [all, counts, practiceTotal, progress] = await Promise.all([
-    cardsRead,
-    reviewsPerDay(db, learnerId, starts, startOfNextDay(now, tz, roll)),
-    db.practiceReview.count({ where: { learnerId } }),
-    // Card states and recall per topic are the progress page's numbers; one place computes them.
-    getProgress(db, learnerId, questions, now, tz, { ...loaded, settings, cards: cardsRead }),
-  ]);
+  const [all, counts, practiceTotal] = await Promise.all([cardsRead, reviewsPerDay(db, learnerId, starts, startOfNextDay(now, tz, roll)), practiceCount(db, learnerId)]);
+  // Card states and recall per topic are the progress page's numbers; one place computes them. The
+  // page uses none of the progress page's review counts, so it does not read them.
+  const progress = cardProgress(all, questions, now, settings);
   const cards = all.filter((c) => c.state !== State.New && !c.suspended);
 
   // Per learner day: all reviews, and those of cards in state review (with how many were not Again).
