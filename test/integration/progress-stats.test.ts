@@ -78,6 +78,13 @@ describe("progress and stats numbers", () => {
     assert.equal(s.forecast[1].count, 1, "the card due tomorrow; the suspended one is left out");
     assert.equal(s.forecast.reduce((n, d) => n + d.count, 0), 1);
     assert.equal(s.byState.suspended, 1);
+    // Practice answers are counted apart from reviews, and only the learner's own.
+    assert.equal(s.practiceTotal, 0);
+    await db.learner.upsert({ where: { id: "progress-stats-other" }, create: { id: "progress-stats-other" }, update: {} });
+    for (const learnerId of [LEARNER, LEARNER, "progress-stats-other"]) {
+      await db.practiceReview.create({ data: { learnerId, id: rid(), questionId: "sql-fixture-rank", rating: Rating.Good, reviewedAt: now } });
+    }
+    assert.equal((await getStats(db, LEARNER, questions, now, "UTC")).practiceTotal, 2);
   });
   it("buckets by the learner's own day in a half-hour zone", async () => {
     // Kolkata is UTC+5:30 and the rollover is 04:00 there (22:30 UTC): the review at 02:00 UTC today is
