@@ -159,10 +159,17 @@ export async function cardSummaries(q: Reader, learnerId: string): Promise<CardS
   return q.$queryRaw<CardSummary[]>`SELECT ${Prisma.raw(SUMMARY_FIELDS.map((f) => `c."${f}"`).join(", "))} FROM "Card" c WHERE c."learnerId" = ${learnerId}`;
 }
 
-/** Every card of the learner, by due date: the progress page's one read of them (it also lists flags and leeches). */
-export async function allCards(q: Reader, learnerId: string): Promise<CardRow[]> {
-  const rows = await q.$queryRaw<Record<string, unknown>[]>`SELECT ${cardColumns("c")} FROM "Card" c WHERE c."learnerId" = ${learnerId} ORDER BY c."due"`;
-  return rows.map(toCardRow);
+const STUDY_FIELDS = [...SUMMARY_FIELDS, "flagged", "buriedUntil", "leech"] as const;
+/** A card as the progress page and the deck picker use it: the summary plus the study flags (flagged, buried, leech). */
+export type StudyCardRow = Pick<CardRow, (typeof STUDY_FIELDS)[number]>;
+
+/**
+ * Every card of the learner as a StudyCardRow: the quiz facade's one read of them for the progress
+ * page and the deck counts. It leaves out the learner id, the seen hash and the two row timestamps,
+ * which neither uses.
+ */
+export async function studyCards(q: Reader, learnerId: string): Promise<StudyCardRow[]> {
+  return q.$queryRaw<StudyCardRow[]>`SELECT ${Prisma.raw(STUDY_FIELDS.map((f) => `c."${f}"`).join(", "))} FROM "Card" c WHERE c."learnerId" = ${learnerId}`;
 }
 
 export interface ReviewCounts {

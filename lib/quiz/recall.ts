@@ -1,13 +1,13 @@
-import type { Card as CardRow } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { rowToCard } from "./card-mapper";
+import { cardSummaries, type CardSummary } from "./card-reads";
 import { State } from "./enums";
 import { retrievability } from "./scheduler";
 import { getSettings, schedulerSettings, type LearnerSettings } from "./settings";
 
 /**
  * Mean probability of recall on the interview day over the scope; unseen cards count as 0.
- * The learner's cards are read whole and filtered here: a scope can hold every question, and an
+ * All of the learner's cards are read (as summaries) and filtered here: a scope can hold every question, and an
  * `IN (...)` over it grows with the content until SQLite refuses it.
  */
 export async function projectedRecall(
@@ -15,9 +15,9 @@ export async function projectedRecall(
   learnerId: string,
   scope: string[],
   at: Date,
-  loaded: { settings?: LearnerSettings; cards?: CardRow[] } = {},
+  loaded: { settings?: LearnerSettings; cards?: CardSummary[] } = {},
 ): Promise<{ recall: number; seen: number; total: number }> {
-  const [settings, cards] = await Promise.all([loaded.settings ?? getSettings(db, learnerId), loaded.cards ?? db.card.findMany({ where: { learnerId } })]);
+  const [settings, cards] = await Promise.all([loaded.settings ?? getSettings(db, learnerId), loaded.cards ?? cardSummaries(db, learnerId)]);
   const inScope = new Set(scope);
   const sched = schedulerSettings(settings, at, true);
   let sum = 0;

@@ -3,7 +3,6 @@
 // the shape the route or page sends. Routes and pages only find the learner and call one method.
 import { getContent, getQuestion, isQuizzable } from "../content/index";
 import type { Db } from "../db/client";
-import type { Card as CardRow } from "../generated/prisma/client";
 import { deckCardIds, deckIds, interviewScope, isStudyable, parseDeck, type Deck } from "./decks";
 import { cardView, questionView } from "./card-view";
 import { exerciseDeckIndex } from "./exercise-decks";
@@ -18,7 +17,7 @@ import { fitStatus, requestFit } from "./fit";
 import { composeRound } from "./mock";
 import { getProgress, type Progress } from "./progress";
 import { nextCard } from "./queue";
-import { allCards, readLearner } from "./card-reads";
+import { readLearner, studyCards, type StudyCardRow } from "./card-reads";
 import { projectedRecall } from "./recall";
 import { buryCard, setFlagged, setSuspended, submitReview, undoReview, type ReviewInput } from "./review";
 import { AppError } from "../app-error";
@@ -126,13 +125,13 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
   const now = opts.now ?? new Date();
   const tz = opts.tz;
   let learner: Promise<LearnerState> | undefined;
-  let cards: Promise<CardRow[]> | undefined;
+  let cards: Promise<StudyCardRow[]> | undefined;
   const load = () =>
     (learner ??= readLearner(db, learnerId).then((row) => {
       const settings = rowToSettings(row, tz);
       return { settings, exists: row !== null, scope: activeScope(settings, now) };
     }));
-  const loadCards = () => (cards ??= allCards(db, learnerId));
+  const loadCards = () => (cards ??= studyCards(db, learnerId));
 
   async function next(q: NextQuery): Promise<NextResponse> {
     const deck: Deck = parseDeck(q.deck) ?? { kind: "all" };

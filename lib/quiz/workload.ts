@@ -8,6 +8,7 @@
 // splitting and draws its outcome from a generator seeded by the card's id (unbiased, and the same on
 // every run); more than MAX_CARDS cards are sampled evenly and scaled.
 import type { Card as CardRow } from "../generated/prisma/client";
+import type { CardSummary } from "./card-reads";
 import { rowToCard, type CardColumns } from "./card-mapper";
 import { Rating, State } from "./enums";
 import { DAY_MS, WORKLOAD_DAYS, WORKLOAD_RETENTIONS } from "./rules";
@@ -193,7 +194,7 @@ export function simulateWorkload(input: WorkloadInput): Workload {
  * The progress page's projection: the learner's studied, unsuspended cards of live questions (`questions`
  * holds their ids), and the unseen ones at their new-card limit, `newToday` of them still allowed today.
  */
-export function projectWorkload(settings: LearnerSettings, rows: CardRow[], questions: Map<string, string>, unseen: number, newToday: number, now: Date, tz?: string): Workload {
+export function projectWorkload(settings: LearnerSettings, rows: CardSummary[], questions: Map<string, string>, unseen: number, newToday: number, now: Date, tz?: string): Workload {
   return simulateWorkload({
     cards: rows.filter((c) => !c.suspended && c.state !== State.New && questions.has(c.questionId)),
     unseen,
