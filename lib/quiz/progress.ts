@@ -9,7 +9,7 @@ import { getSettings, schedulerSettings, type LearnerSettings } from "./settings
 /** What the caller already read for this request (the facade reads each once). */
 export interface Loaded {
   settings?: LearnerSettings;
-  /** Full rows (the progress page has them) or summaries (the stats page reads only those), or that read under way. */
+  /** The cards as the caller read them (the progress page: study rows; the stats page: summaries), or that read under way. */
   cards?: CardSummary[] | Promise<CardSummary[]>;
 }
 

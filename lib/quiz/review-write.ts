@@ -65,9 +65,12 @@ export function insertCard(c: Writer, learnerId: string, questionId: string, dat
 }
 
 /** The card as computed from the row last updated at `seen`; CardConflict when it changed since. */
+/** The SET list of a card update, with @updatedAt set by hand (only the model API sets it). */
+const setClause = (data: CardData, at: Date) => Prisma.join(clean({ ...data, updatedAt: at }).map(([k, v]) => Prisma.sql`${column(k)} = ${v}`));
+
 export async function updateCard(c: Writer, learnerId: string, questionId: string, seen: Date, data: CardData): Promise<void> {
-  const set = clean({ ...data, updatedAt: new Date() }).map(([k, v]) => Prisma.sql`${column(k)} = ${v}`);
-  const n = await c.$executeRaw`UPDATE "Card" SET ${Prisma.join(set)} WHERE "learnerId" = ${learnerId} AND "questionId" = ${questionId} AND "updatedAt" = ${seen}`;
+  const set = setClause(data, new Date());
+  const n = await c.$executeRaw`UPDATE "Card" SET ${set} WHERE "learnerId" = ${learnerId} AND "questionId" = ${questionId} AND "updatedAt" = ${seen}`;
   if (n !== 1) throw new CardConflict();
 }
 
@@ -141,8 +144,7 @@ export async function writeAnswer(c: Writer, learnerId: string, questionId: stri
   const logRow = typed({ ...log, createdAt: at }, LOG_TYPES);
   let card: Prisma.Sql;
   if (seen) {
-    const set = clean({ ...data, updatedAt: at }).map(([k, v]) => Prisma.sql`${column(k)} = ${v}`);
-    card = Prisma.sql`UPDATE "Card" SET ${Prisma.join(set)}
+    card = Prisma.sql`UPDATE "Card" SET ${setClause(data, at)}
       WHERE "learnerId" = ${learnerId} AND "questionId" = ${questionId} AND "updatedAt" = ${seen} AND EXISTS (SELECT 1 FROM "lock")
       RETURNING 1`;
   } else {
