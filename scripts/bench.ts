@@ -178,7 +178,7 @@ if (process.argv.includes("--json")) {
       search: searchResult,
       stats: statsResult,
       reviewWrite: { prismaP50: r(p50), prismaP95: r(p95), rawP50: r(r50), rawP95: r(r95), prismaFloorP50: r(f50) },
-      workload: { cards: workload.cards, retentions: workload.retentions, days: workload.days, ms: workload.ms },
+      workload: { cards: workload.cards, retentions: workload.retentions, days: workload.days, ms: workload.ms, heavyMs: workload.heavyMs },
       pages: served?.pages ?? null,
       weight: { ...weight, firstLoadJsGzKb: served?.firstLoadJsGzKb ?? null, firstLoadJsByPath: served?.firstLoadJsByPath ?? null },
     }),
