@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { sqliteAdapter } from "../lib/db/sqlite-adapter";
 import Database from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../lib/generated/prisma/client";
@@ -56,7 +56,7 @@ if (pgUrl) {
   const file = new Database(sqliteFile);
   file.pragma("journal_mode = WAL");
   file.close();
-  db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${path.join(dir, "app.db")}` }), log });
+  db = new PrismaClient({ adapter: sqliteAdapter(`file:${path.join(dir, "app.db")}`), log });
   cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
 }
 (db as unknown as { $on: (e: "query", f: () => void) => void }).$on("query", () => statements++);

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { sqliteAdapter } from "./sqlite-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "../generated/prisma-pg/client";
@@ -31,7 +31,7 @@ export function createDb(target: string | undefined = process.env.DATABASE_URL):
   const file = target && !target.startsWith("file:") ? target : sqliteFile(target);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // WAL lets page reads proceed while a review is being written; the migrate script sets it on the file too.
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+  const client = new PrismaClient({ adapter: sqliteAdapter(`file:${file}`) });
   providers.set(client, "sqlite");
   return client;
 }

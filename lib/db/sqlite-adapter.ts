@@ -1,0 +1,141 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+// @prisma/adapter-better-sqlite3 (6.19) runs every query of a client on one connection. Its interactive
+// transactions take a mutex against each other, but a query outside any transaction does not: it runs at
+// once, on that connection, inside whatever transaction another request has open and is awaiting. A write
+// made there is committed or rolled back with that other transaction. So a settings save, a device row
+// or an exported timestamp could be reported saved and then vanish because an unrelated review rolled back
+// (a replayed review id or a changed card roll back by design), and a read could see rows that were never
+// committed. This factory wraps the adapter so that such a query waits until the open transaction ends.
+// Transactions still run one at a time, as before. Code inside a transaction must use its `tx` client; a
+// query through the outer client there would now wait on its own transaction (the tests would time out).
+
+type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type Tx = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/** One transaction at a time on the shared connection; queries outside it wait for it to end. */
+class Gate {
+  private open: Promise<void> | null = null;
+
+  /** Resolves when no transaction is open. */
+  async idle(): Promise<void> {
+    while (this.open) await this.open;
+  }
+
+  /** Waits for the open transaction, then holds the gate until the returned release is called. */
+  async enter(): Promise<() => void> {
+    await this.idle();
+    let release!: () => void;
+    // Checked and set in one synchronous step after idle(), so two waiters cannot both enter.
+    this.open = new Promise<void>((resolve) => (release = resolve));
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.open = null;
+      release();
+    };
+  }
+}
+
+function wrapTx(tx: Tx, release: () => void): Tx {
+  return {
+    provider: tx.provider,
+    adapterName: tx.adapterName,
+    options: tx.options,
+    queryRaw: (q) => tx.queryRaw(q),
+    executeRaw: (q) => tx.executeRaw(q),
+    async commit() {
+      try {
+        await tx.commit();
+      } finally {
+        release();
+      }
+    },
+    async rollback() {
+      try {
+        await tx.rollback();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+// The adapter prepares every statement anew (parsing and planning its SQL each time) and binds its
+// arguments with bind(), which better-sqlite3 allows once per statement object. Prisma's SQL text is the
+// same for every call of a query, so the connection keeps its prepared statements (a bounded LRU by SQL
+// text) and hands the adapter a view whose bind() passes the arguments on each run instead.
+interface Statement {
+  reader: boolean;
+  columns(): unknown[];
+  run(...args: unknown[]): unknown;
+  raw(on?: boolean): Statement;
+  all(...args: unknown[]): unknown[];
+}
+interface Connection {
+  prepare(sql: string): Statement;
+}
+const KEPT_STATEMENTS = 256;
+
+function bound(stmt: Statement, args: unknown[]) {
+  return { reader: stmt.reader, columns: () => stmt.columns(), run: () => stmt.run(args), raw: () => ({ all: () => stmt.raw(true).all(args) }) };
+}
+
+function keepStatements(conn: Connection): void {
+  const prepare = conn.prepare.bind(conn);
+  const kept = new Map<string, Statement>();
+  conn.prepare = ((sql: string) => {
+    let stmt = kept.get(sql);
+    if (stmt) kept.delete(sql);
+    else {
+      stmt = prepare(sql);
+      if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+    }
+    kept.set(sql, stmt);
+    return { ...bound(stmt, []), bind: (args: unknown[]) => bound(stmt, args) };
+  }) as unknown as Connection["prepare"];
+}
+
+function wrap(inner: Adapter): Adapter {
+  const conn = (inner as unknown as { client?: Connection }).client;
+  if (!conn || typeof conn.prepare !== "function") throw new Error("sqlite-adapter: @prisma/adapter-better-sqlite3 no longer exposes its connection; check this wrapper against its new version");
+  keepStatements(conn);
+  const gate = new Gate();
+  const wrapped: Adapter = {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    async queryRaw(q) {
+      await gate.idle();
+      return inner.queryRaw(q);
+    },
+    async executeRaw(q) {
+      await gate.idle();
+      return inner.executeRaw(q);
+    },
+    async executeScript(script) {
+      await gate.idle();
+      return inner.executeScript(script);
+    },
+    async startTransaction(isolationLevel) {
+      const release = await gate.enter();
+      try {
+        return wrapTx(await inner.startTransaction(isolationLevel), release);
+      } catch (err) {
+        release();
+        throw err;
+      }
+    },
+    dispose: () => inner.dispose(),
+  };
+  if (inner.getConnectionInfo) wrapped.getConnectionInfo = () => inner.getConnectionInfo!();
+  return wrapped;
+}
+
+/** The better-sqlite3 adapter factory whose connection never lets an outside query into an open transaction. */
+export function sqliteAdapter(url: string): PrismaBetterSQLite3 {
+  const factory = new PrismaBetterSQLite3({ url });
+  const connect = factory.connect.bind(factory);
+  // The factory's other members (provider, adapterName, the shadow database for migrate) are unchanged.
+  return Object.assign(factory, { connect: async () => wrap(await connect()) });
+}
