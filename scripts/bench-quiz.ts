@@ -11,12 +11,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { sqliteAdapter } from "../lib/db/sqlite-adapter";
 import Database from "better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../lib/generated/prisma/client";
-import { PrismaClient as PgPrismaClient } from "../lib/generated/prisma-pg/client";
-import type { Db } from "../lib/db/client";
+import { createDb, type Db } from "../lib/db/client";
 import { Rating, State } from "../lib/quiz/enums";
 import { nextCard } from "../lib/quiz/queue";
 import { submitReview } from "../lib/quiz/review";
@@ -45,7 +41,7 @@ if (pgUrl) {
   const url = Object.assign(new URL(pgUrl), { pathname: `/${name}` }).toString();
   execFileSync("psql", [admin.toString(), "-qAtc", `CREATE DATABASE "${name}"`]);
   migrate({ DATABASE_URL: url });
-  db = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log }) as unknown as Db;
+  db = createDb(url, { log });
   process.env.DATABASE_URL = url; // providerOf() falls back to DATABASE_URL for a client it did not open
   cleanup = () => execFileSync("psql", [admin.toString(), "-qAtc", `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]);
 } else {
@@ -56,7 +52,8 @@ if (pgUrl) {
   const file = new Database(sqliteFile);
   file.pragma("journal_mode = WAL");
   file.close();
-  db = new PrismaClient({ adapter: sqliteAdapter(`file:${path.join(dir, "app.db")}`), log });
+  // The app's own client (createDb), so the review write takes the same paths as in the app.
+  db = createDb(sqliteFile, { log });
   cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
 }
 (db as unknown as { $on: (e: "query", f: () => void) => void }).$on("query", () => statements++);

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { sqliteAdapter } from "./sqlite-adapter";
+import { sqliteAdapter, sqliteConnection, type SqliteConnection } from "./sqlite-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "../generated/prisma-pg/client";
@@ -20,20 +20,30 @@ const providers = new WeakMap<object, Provider>();
  * Opens a client. `target` is a postgresql:// URL, a SQLite file path or `file:` URL; by default
  * DATABASE_URL decides (see provider.ts). Tests pass a temp file or a throwaway database's URL.
  */
-export function createDb(target: string | undefined = process.env.DATABASE_URL): Db {
+export function createDb(target: string | undefined = process.env.DATABASE_URL, options: { log?: { emit: "event"; level: "query" }[] } = {}): Db {
   if (isPostgresUrl(target)) {
     // pg's pool: a handful of connections per instance is plenty (a review holds one for a few ms).
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    const client = new PgPrismaClient({ adapter: new PrismaPg({ connectionString: target, max, allowExitOnIdle: true }) }) as unknown as Db;
+    const client = new PgPrismaClient({ ...options, adapter: new PrismaPg({ connectionString: target, max, allowExitOnIdle: true }) }) as unknown as Db;
     providers.set(client, "postgresql");
     return client;
   }
   const file = target && !target.startsWith("file:") ? target : sqliteFile(target);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // WAL lets page reads proceed while a review is being written; the migrate script sets it on the file too.
-  const client = new PrismaClient({ adapter: sqliteAdapter(`file:${file}`) });
+  const adapter = sqliteAdapter(`file:${file}`);
+  const client = new PrismaClient({ ...options, adapter });
   providers.set(client, "sqlite");
+  adapters.set(client, adapter);
   return client;
+}
+
+const adapters = new WeakMap<object, object>();
+
+/** A SQLite client's own connection, for the review write's direct path (null on PostgreSQL or before the first query). */
+export function sqliteConnectionOf(db: Db): SqliteConnection | null {
+  const adapter = adapters.get(db);
+  return adapter ? sqliteConnection(adapter) : null;
 }
 
 /** Which database a client talks to: the few provider-specific statements (row locks) ask this. */

@@ -7,8 +7,9 @@
 // Date and boolean parameters are stored by the driver adapters exactly as the model API stores them.
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
+import { directTransaction, type RunStatement, type SqliteConnection } from "../db/sqlite-adapter";
 
-type Writer = Pick<Db, "$executeRaw">;
+export type Writer = Pick<Db, "$executeRaw">;
 type Value = string | number | boolean | Date | null;
 
 /** The card changed between the read and the write: grade again from a fresh read. */
@@ -18,8 +19,16 @@ export class CardConflict extends Error {
   }
 }
 
+/** A statement run on the SQLite connection directly failed on a unique key. */
+export class UniqueViolation extends Error {
+  constructor() {
+    super("a row with this key exists already");
+  }
+}
+
 /** A raw statement failed on a unique key (the model API reports this as P2002). */
 export function isUniqueViolation(err: unknown): boolean {
+  if (err instanceof UniqueViolation) return true;
   if (!(err instanceof Prisma.PrismaClientKnownRequestError) || err.code !== "P2010") return false;
   const cause = (err.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError?.cause;
   return cause?.kind === "UniqueConstraintViolation";
@@ -155,4 +164,48 @@ export async function writeAnswer(c: Writer, learnerId: string, questionId: stri
     WITH "lock" AS (SELECT 1 FROM "Learner" WHERE "id" = ${learnerId} FOR UPDATE), "card" AS (${card})
     INSERT INTO "ReviewLog" (${logRow.columns}) SELECT ${logRow.values} FROM "card"`;
   if (n !== 1) throw new CardConflict();
+}
+
+// Values bound as @prisma/adapter-better-sqlite3 6.19 binds them (its mapArg, default iso8601 timestamps),
+// so a row written here is stored exactly as a Prisma write stores it, and a later `"updatedAt" = ?`
+// through Prisma still matches (test/integration/review-write.test.ts reads such rows back both ways).
+function sqliteValue(v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (v instanceof Date) return v.toISOString().replace("Z", "+00:00");
+  return v;
+}
+
+const isSqliteUnique = (err: unknown) => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
+};
+
+/** The Writer the statements above need, running each on the connection as it comes. */
+function directWriter(run: RunStatement): Writer {
+  const exec = (first: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) => {
+    const q = first instanceof Prisma.Sql ? first : Prisma.sql(first, ...(values as Prisma.Sql[]));
+    try {
+      return Promise.resolve(run(q.sql, q.values.map(sqliteValue)));
+    } catch (err) {
+      return Promise.reject(isSqliteUnique(err) ? new UniqueViolation() : err);
+    }
+  };
+  return { $executeRaw: exec as unknown as Writer["$executeRaw"] };
+}
+
+/**
+ * SQLite's counterpart of writeAnswer: the log row, then the card (updated if still the row last updated
+ * at `seen`, or inserted when `seen` is null), as one transaction on the connection itself rather than a
+ * Prisma interactive transaction, which cost more than the statements in it (lib/db/sqlite-adapter.ts).
+ * The same statements as the transactional path, so the same guarantees: a stored review id, a changed
+ * card or a card inserted meanwhile throws, and neither row is written.
+ */
+export function writeAnswerOnConnection(c: SqliteConnection, learnerId: string, questionId: string, seen: Date | null, data: CardData, log: LogRow): Promise<void> {
+  return directTransaction(c, async (run) => {
+    const w = directWriter(run);
+    await insertLog(w, log);
+    if (seen) await updateCard(w, learnerId, questionId, seen, data);
+    else await insertCard(w, learnerId, questionId, data);
+  });
 }

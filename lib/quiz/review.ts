@@ -1,6 +1,6 @@
 // Writing answers: grade, practice, undo and the study controls (bury, suspend, flag).
 import { Prisma, type Card as CardRow } from "../generated/prisma/client";
-import { providerOf, type Db } from "../db/client";
+import { providerOf, sqliteConnectionOf, type Db } from "../db/client";
 import { AppError } from "../app-error";
 import { learnerLockStatements, lockLearner } from "../db/locks";
 import { startOfNextDay } from "../time";
@@ -13,7 +13,7 @@ import { SETTINGS_DEFAULTS } from "./rules";
 import { clampToInterview, rowToSettings, schedulerSettings, type LearnerSettings } from "./settings";
 import { siblingBury, unburySiblings } from "./siblings";
 import { readForReview, siblingsToBury } from "./card-reads";
-import { CardConflict, insertCard, insertLog, isUniqueViolation, updateCard, writeAnswer } from "./review-write";
+import { CardConflict, insertCard, insertLog, isUniqueViolation, updateCard, writeAnswer, writeAnswerOnConnection } from "./review-write";
 
 export class QuizError extends AppError {
   constructor(status: 400 | 404 | 409, message: string) {
@@ -107,10 +107,14 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
       if (row) await updateCard(c, learnerId, input.questionId, row.updatedAt, data);
       else await insertCard(c, learnerId, input.questionId, data);
     };
+    // The common answer (a learner who has a row, nothing to bury) has a cheaper path on each database,
+    // with the same guarantees: one statement on PostgreSQL, a transaction on the connection itself on SQLite.
+    const common = exists && !bury.column && !locked;
+    const sqlite = common ? sqliteConnectionOf(db) : null;
     // An interactive transaction, not a batch: a conditional update that matched nothing must roll back the log row.
     if (locked) await write(q);
-    // On PostgreSQL the common answer (a learner who has a row, nothing to bury) is one statement with the same guarantees.
-    else if (exists && !bury.column && providerOf(db) === "postgresql") await writeAnswer(db, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow);
+    else if (common && providerOf(db) === "postgresql") await writeAnswer(db, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow);
+    else if (sqlite) await writeAnswerOnConnection(sqlite, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow);
     else await db.$transaction(write);
     return { duplicate: false, card };
   };

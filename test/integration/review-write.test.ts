@@ -1,12 +1,12 @@
 // The review write's raw statements keep the model API's guarantees that submitReview relies on.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { providerOf, type Db } from "../../lib/db/client";
+import { providerOf, sqliteConnectionOf, type Db } from "../../lib/db/client";
 import { newLearnerId } from "../../lib/learner/identity";
 import { readForReview } from "../../lib/quiz/card-reads";
 import { Rating } from "../../lib/quiz/enums";
 import { submitReview, undoReview } from "../../lib/quiz/review";
-import { CardConflict, insertLog, isUniqueViolation, updateCard, writeAnswer } from "../../lib/quiz/review-write";
+import { CardConflict, insertLog, isUniqueViolation, updateCard, writeAnswer, writeAnswerOnConnection, type CardData, type LogRow } from "../../lib/quiz/review-write";
 import { quizDb, reviewIds } from "../helpers";
 
 let db: Db;
@@ -74,30 +74,39 @@ describe("review write statements", () => {
     assert.deepEqual(await db.card.findUniqueOrThrow({ where: key(me) }), before);
   });
 
-  it("write card and log together or not at all, in the one-statement write (PostgreSQL)", async (t) => {
-    if (providerOf(db) !== "postgresql") return t.skip("PostgreSQL only: SQLite writes in a transaction");
+  it("write card and log together or not at all, in the common answer's own path (one statement on PostgreSQL, the connection's own transaction on SQLite)", async () => {
+    // What submitReview runs for a learner who has a row and nothing to bury.
+    const writeAnswerHere = (learnerId: string, questionId: string, seen: Date | null, data: CardData, log: LogRow) =>
+      providerOf(db) === "postgresql" ? writeAnswer(db, learnerId, questionId, seen, data, log) : writeAnswerOnConnection(sqliteConnectionOf(db)!, learnerId, questionId, seen, data, log);
     const me = newLearnerId();
     await submitReview(db, me, { reviewId: rid(), questionId: q, rating: Rating.Good }, t0);
     const model = await db.card.findUniqueOrThrow({ where: key(me) });
     const first = await db.reviewLog.findFirstOrThrow({ where: { learnerId: me } });
     const log = { ...first, id: rid(), durationMs: null };
     const stale = new Date(model.updatedAt.getTime() - 1000);
-    await assert.rejects(writeAnswer(db, me, q, stale, { reps: 99 }, log), CardConflict);
+    await assert.rejects(writeAnswerHere(me, q, stale, { reps: 99 }, log), CardConflict);
     assert.deepEqual(await db.card.findUniqueOrThrow({ where: key(me) }), model, "card untouched");
     assert.equal(await db.reviewLog.count({ where: { learnerId: me } }), 1, "no log row");
     // A stored review id fails the insert, and the card update with it.
-    await assert.rejects(writeAnswer(db, me, q, model.updatedAt, { reps: 99 }, { ...log, id: first.id }), (err: unknown) => isUniqueViolation(err));
+    await assert.rejects(writeAnswerHere(me, q, model.updatedAt, { reps: 99 }, { ...log, id: first.id }), (err: unknown) => isUniqueViolation(err));
     assert.deepEqual(await db.card.findUniqueOrThrow({ where: key(me) }), model, "card untouched");
-    await writeAnswer(db, me, q, model.updatedAt, { reps: 99 }, log);
-    assert.equal((await db.card.findUniqueOrThrow({ where: key(me) })).reps, 99);
+    await writeAnswerHere(me, q, model.updatedAt, { reps: 99 }, log);
+    const written = await db.card.findUniqueOrThrow({ where: key(me) });
+    assert.equal(written.reps, 99);
     assert.equal(await db.reviewLog.count({ where: { learnerId: me } }), 2);
+    // Stored as Prisma stores it: the model API reads the log row back whole, and the transactional
+    // path's conditional update matches the updatedAt this path wrote.
+    assert.deepEqual({ ...(await db.reviewLog.findUniqueOrThrow({ where: { learnerId_id: { learnerId: me, id: log.id } } })), createdAt: null }, { ...log, createdAt: null });
+    await db.$transaction((tx) => updateCard(tx, me, q, written.updatedAt, { reps: 100 }));
+    assert.equal((await db.card.findUniqueOrThrow({ where: key(me) })).reps, 100);
 
     // A first answer inserts the card; if the card appeared meanwhile, neither row is written.
     const other = "sql-fixture-window";
     const { learnerId: _l, questionId: _q, createdAt: _c, updatedAt: _u, ...fresh } = model;
-    await writeAnswer(db, me, other, null, fresh, { ...log, id: rid(), questionId: other });
-    assert.equal((await db.card.findUniqueOrThrow({ where: { learnerId_questionId: { learnerId: me, questionId: other } } })).reps, model.reps);
-    await assert.rejects(writeAnswer(db, me, other, null, fresh, { ...log, id: rid(), questionId: other }), (err: unknown) => isUniqueViolation(err));
+    await writeAnswerHere(me, other, null, fresh, { ...log, id: rid(), questionId: other });
+    const inserted = await db.card.findUniqueOrThrow({ where: { learnerId_questionId: { learnerId: me, questionId: other } } });
+    assert.deepEqual(Object.fromEntries(Object.keys(fresh).map((k) => [k, inserted[k as keyof typeof inserted]])), fresh, "every column (dates, booleans, nulls) reads back as written");
+    await assert.rejects(writeAnswerHere(me, other, null, fresh, { ...log, id: rid(), questionId: other }), (err: unknown) => isUniqueViolation(err));
     assert.equal(await db.reviewLog.count({ where: { learnerId: me, questionId: other } }), 1, "the second first answer left no log row");
   });
 });
