@@ -11,7 +11,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 // query through the outer client there would now wait on its own transaction (the tests would time out).
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
-type Tx = Awaited<ReturnType<Adapter["startTransaction"]>>;
+type AdapterTx = Awaited<ReturnType<Adapter["startTransaction"]>>;
 
 /**
  * One transaction at a time on the shared connection; queries outside it wait for it to end. The check
@@ -43,7 +43,7 @@ class Gate {
   }
 }
 
-function wrapTx(tx: Tx, release: () => void): Tx {
+function wrapTx(tx: AdapterTx, release: () => void): AdapterTx {
   return {
     provider: tx.provider,
     adapterName: tx.adapterName,
@@ -71,49 +71,59 @@ function wrapTx(tx: Tx, release: () => void): Tx {
 // arguments with bind(), which better-sqlite3 allows once per statement object. Prisma's SQL text is the
 // same for every call of a query, so the connection keeps its prepared statements (a bounded LRU by SQL
 // text) and hands the adapter a view whose bind() passes the arguments on each run instead.
-interface Statement {
+interface NativeStatement {
   reader: boolean;
   columns(): unknown[];
-  run(...args: unknown[]): unknown;
-  raw(on?: boolean): Statement;
-  all(...args: unknown[]): unknown[];
+  run(args: unknown[]): { changes: number };
+  raw(on: boolean): NativeStatement;
+  all(args: unknown[]): unknown[];
 }
+/** What the adapter (and directTransaction) use of a statement: run or read with these arguments. */
+interface BoundStatement {
+  reader: boolean;
+  columns(): unknown[];
+  run(): { changes: number };
+  raw(): { all(): unknown[] };
+}
+type Prepare = (sql: string) => BoundStatement & { bind(args: unknown[]): BoundStatement };
 interface Connection {
-  prepare(sql: string): Statement;
+  prepare(sql: string): unknown;
   inTransaction: boolean;
 }
 const KEPT_STATEMENTS = 256;
 
-function bound(stmt: Statement, args: unknown[]) {
+function bound(stmt: NativeStatement, args: unknown[]): BoundStatement {
   return { reader: stmt.reader, columns: () => stmt.columns(), run: () => stmt.run(args), raw: () => ({ all: () => stmt.raw(true).all(args) }) };
 }
 
-function keepStatements(conn: Connection): void {
-  const prepare = conn.prepare.bind(conn);
-  const kept = new Map<string, Statement>();
-  conn.prepare = ((sql: string) => {
+/** Replaces the connection's prepare with one that keeps statements, and returns it. */
+function keepStatements(conn: Connection): Prepare {
+  const native = conn.prepare.bind(conn) as (sql: string) => NativeStatement;
+  const kept = new Map<string, NativeStatement>();
+  const prepare: Prepare = (sql) => {
     let stmt = kept.get(sql);
     if (stmt) kept.delete(sql);
     else {
-      stmt = prepare(sql);
+      stmt = native(sql);
       if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
     }
     kept.set(sql, stmt);
-    return { ...bound(stmt, []), bind: (args: unknown[]) => bound(stmt, args) };
-  }) as unknown as Connection["prepare"];
+    return { ...bound(stmt, []), bind: (args) => bound(stmt, args) };
+  };
+  conn.prepare = prepare;
+  return prepare;
 }
 
 /** The connection and its gate, once the client has connected (Prisma connects on the first query). */
 export interface SqliteConnection {
-  conn: Connection | null;
+  conn: { prepare: Prepare; inTransaction(): boolean } | null;
   gate: Gate;
 }
 
 function wrap(inner: Adapter, handle: SqliteConnection): Adapter {
   const conn = (inner as unknown as { client?: Connection }).client;
   if (!conn || typeof conn.prepare !== "function") throw new Error("sqlite-adapter: @prisma/adapter-better-sqlite3 no longer exposes its connection; check this wrapper against its new version");
-  keepStatements(conn);
-  handle.conn = conn;
+  handle.conn = { prepare: keepStatements(conn), inTransaction: () => conn.inTransaction };
   const gate = handle.gate;
   const wrapped: Adapter = {
     provider: inner.provider,
@@ -169,11 +179,11 @@ export async function directTransaction<T>(c: SqliteConnection, fn: (run: RunSta
   try {
     conn.prepare("BEGIN IMMEDIATE").run();
     try {
-      const out = await fn((sql, values) => (conn.prepare(sql) as unknown as { bind(v: unknown[]): { run(): { changes: number } } }).bind(values).run().changes);
+      const out = await fn((sql, values) => conn.prepare(sql).bind(values).run().changes);
       conn.prepare("COMMIT").run();
       return out;
     } catch (err) {
-      if (conn.inTransaction) conn.prepare("ROLLBACK").run();
+      if (conn.inTransaction()) conn.prepare("ROLLBACK").run();
       throw err;
     }
   } finally {
