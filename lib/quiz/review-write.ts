@@ -9,7 +9,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { directTransaction, type RunStatement, type SqliteConnection } from "../db/sqlite-adapter";
 
-export type Writer = Pick<Db, "$executeRaw">;
+type Writer = Pick<Db, "$executeRaw">;
 type Value = string | number | boolean | Date | null;
 
 /** The card changed between the read and the write: grade again from a fresh read. */
