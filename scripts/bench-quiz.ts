@@ -1,6 +1,7 @@
 // The quiz's two hot paths on a synthetic population, without the content ingest that makes
 // `npm run bench` take minutes: the review write and the due queue, next to the floor that Prisma
-// itself sets (a one-row primary-key read) and the number of SQL statements each path issues.
+// itself sets (a one-row primary-key read) and the number of SQL statements each path issues through
+// Prisma (on SQLite a common answer's own write transaction runs beside Prisma and is not counted).
 // Prints timings; no pass/fail.
 //
 //   npx tsx scripts/bench-quiz.ts            SQLite (temp file)
@@ -42,7 +43,6 @@ if (pgUrl) {
   execFileSync("psql", [admin.toString(), "-qAtc", `CREATE DATABASE "${name}"`]);
   migrate({ DATABASE_URL: url });
   db = createDb(url, { log });
-  process.env.DATABASE_URL = url; // providerOf() falls back to DATABASE_URL for a client it did not open
   cleanup = () => execFileSync("psql", [admin.toString(), "-qAtc", `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`]);
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-quiz-"));
