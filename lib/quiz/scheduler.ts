@@ -109,7 +109,7 @@ export function fsrsMemoryModel(settings: SchedulerSettings): MemoryModel {
   return build(settings, false);
 }
 
-// The workload simulator calls these functions ~100,000 times a page view (~1,600 cards, 4 retentions,
+// The workload simulator calls these functions ~250,000 times a page view (~1,600 cards, 4 retentions,
 // 90 days, both branches of each review). ts-fsrs 5.4 reads every weight through a Proxy and recomputes the
 // decay factor on each curve call, which made the projection ~45 ms of the progress page. This is the same
 // arithmetic, in the same order, on constants read once from a ts-fsrs instance built with the same
