@@ -3,8 +3,8 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 // @prisma/adapter-better-sqlite3 (6.19) runs every query of a client on one connection. Its interactive
 // transactions take a mutex against each other, but a query outside any transaction does not: it runs at
 // once, on that connection, inside whatever transaction another request has open and is awaiting. A write
-// made there is committed or rolled back with that other transaction. So a settings save, a device row
-// or an exported timestamp could be reported saved and then vanish because an unrelated review rolled back
+// made there is committed or rolled back with that other transaction. So a settings save, the fit status
+// or a device row could be reported saved and then vanish because an unrelated review rolled back
 // (a replayed review id or a changed card roll back by design), and a read could see rows that were never
 // committed. This factory wraps the adapter so that such a query waits until the open transaction ends.
 // Transactions still run one at a time, as before. Code inside a transaction must use its `tx` client; a
