@@ -19,6 +19,7 @@ import { contentDirs } from "../lib/paths";
 import { isPostgresUrl } from "../lib/db/provider";
 import { lapseReport } from "../lib/quiz/lapses";
 import { nextCard } from "../lib/quiz/queue";
+import { queueStatements } from "../lib/quiz/card-reads";
 import { DEFAULT_LEARNER_SETTINGS } from "../lib/quiz/settings";
 import { getProgress } from "../lib/quiz/progress";
 import { submitReview } from "../lib/quiz/review";
@@ -63,9 +64,9 @@ if (process.argv.includes("--prewarm")) {
   console.log(`prewarmed ${rels.join(", ")}: ${((blocks * 8192) / 2 ** 30).toFixed(1)} GiB in ${((performance.now() - t) / 1000).toFixed(0)} s (shared_buffers ${sb})\n`);
 }
 
-// The queue as /api/quiz/next runs it (settings already read by the facade): nextCard reads only the
-// cards it can serve or count (lib/quiz/card-reads.ts), today's new-card count, the sibling rule's
-// statement and, while new cards can be served, the ids of the learner's started cards.
+// The queue as /api/quiz/next runs it (settings already read by the facade): nextCard's two statements
+// side by side (lib/quiz/card-reads.ts queueReads), the served card's own read when it is not among the
+// earliest due, and the load-balanced previews' day counts when load balancing is on.
 const hashes = new Map((await db.question.findMany({ where: { archivedAt: null }, select: { id: true, contentHash: true } })).map((q) => [q.id, q.contentHash]));
 const queue = [];
 const queueWarm = [];
@@ -76,29 +77,25 @@ for (const learnerId of learners) {
 }
 console.log(`due queue (nextCard, all its queries and the pick, ${qids.length} questions in the deck), a learner's first request: ${fmt(queue)}`);
 console.log(`due queue, the same learner's next request: ${fmt(queueWarm)}`);
-// As lib/quiz/card-reads.ts queueCards writes it with `slim` ($3 = now; no preferred card): the full rows
-// of touched new, preferred and changed cards, and the due started cards from the index alone.
-const full = `c."learnerId", c."questionId", c."due", c."stability", c."difficulty", c."elapsedDays", c."scheduledDays", c."learningSteps", c."reps", c."lapses", c."state", c."lastReview", c."seenHash", c."buriedUntil", c."suspended", c."flagged", c."leech", c."createdAt", c."updatedAt", 0 AS "slim"`;
-const slim = `c."learnerId", c."questionId", c."due", NULL AS "stability", NULL AS "difficulty", NULL AS "elapsedDays", NULL AS "scheduledDays", NULL AS "learningSteps", NULL AS "reps", NULL AS "lapses", c."state", NULL AS "lastReview", NULL AS "seenHash", c."buriedUntil", c."suspended", c."flagged", NULL AS "leech", NULL AS "createdAt", NULL AS "updatedAt", 1 AS "slim"`;
-const queueSql = `SELECT ${full} FROM "Card" c WHERE c."learnerId" = $1 AND c."state" = 0 AND (c."suspended" = true OR c."flagged" = true OR c."buriedUntil" > $3)
-  UNION SELECT ${full} FROM "Card" c WHERE c."learnerId" = $1 AND c."questionId" = ''
-  UNION SELECT ${full} FROM "Question" q JOIN "Card" c ON c."learnerId" = $1 AND c."questionId" = q."id"
-    WHERE q."changedAt" IS NOT NULL AND c."state" IN (1, 2, 3) AND c."seenHash" IS NOT NULL AND c."seenHash" <> q."contentHash"
-  UNION SELECT ${slim} FROM "Card" c WHERE c."learnerId" = $1 AND c."state" IN (1, 2, 3) AND c."due" <= $2
-  ORDER BY "due"`;
+// The queue's two statements exactly as lib/quiz/card-reads.ts queueStatements builds them for
+// /api/quiz/next (default settings: slim due rows, started ids read, no preferred card), run through
+// the raw client: the time inside PostgreSQL, and the plans.
 const ahead = new Date(now.getTime() + 20 * 60_000);
+const statementsOf = (learnerId: string) => queueStatements(learnerId, { now, until: ahead, dayStart: startOfDay(now) }, { slim: true, withStarted: true });
 const sqlTimes: number[] = [];
 for (const learnerId of learners.slice(0, 100)) {
-  const plan = (await raw.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${queueSql}`, [learnerId, ahead, now])).rows[0]["QUERY PLAN"][0];
-  sqlTimes.push(plan["Execution Time"] + plan["Planning Time"]);
+  let ms = 0;
+  for (const st of Object.values(statementsOf(learnerId))) {
+    const plan = (await raw.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${st.text}`, st.values)).rows[0]["QUERY PLAN"][0];
+    ms += plan["Execution Time"] + plan["Planning Time"];
+  }
+  sqlTimes.push(ms);
 }
-console.log(`due queue card query inside PostgreSQL (planning + execution): ${fmt(sqlTimes)}`);
-const explain = await raw.query(`EXPLAIN (ANALYZE, BUFFERS) ${queueSql}`, [learners[0], ahead, now]);
-console.log(`\nEXPLAIN (ANALYZE, BUFFERS) the due queue's card query:\n${explain.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}`);
-const explainNew = await raw.query(`EXPLAIN (ANALYZE, BUFFERS) SELECT count(*) FROM "ReviewLog" WHERE "learnerId" = $1 AND state = 0 AND "reviewedAt" >= $2`, [learners[0], startOfDay(now)]);
-console.log(`\nEXPLAIN (ANALYZE, BUFFERS) today's new-card count:\n${explainNew.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}\n`);
-const explainStarted = await raw.query(`EXPLAIN (ANALYZE, BUFFERS) SELECT "questionId" FROM "Card" WHERE "learnerId" = $1 AND "state" IN (1, 2, 3)`, [learners[0]]);
-console.log(`EXPLAIN (ANALYZE, BUFFERS) the started ids:\n${explainStarted.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}\n`);
+console.log(`due queue's two statements inside PostgreSQL (planning + execution, both together): ${fmt(sqlTimes)}`);
+for (const [name, st] of Object.entries(statementsOf(learners[0]))) {
+  const explain = await raw.query(`EXPLAIN (ANALYZE, BUFFERS) ${st.text}`, st.values);
+  console.log(`\nEXPLAIN (ANALYZE, BUFFERS) the due queue's ${name === "learner" ? "learner statement (due cards slim, started ids, today's new count, sibling rows)" : "full-row statement (touched new, changed, the earliest due)"}:\n${explain.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}`);
+}
 
 const writes = [];
 for (let i = 0; i < 300; i++) {

@@ -11,6 +11,7 @@ import type { Db } from "../db/client";
 import { MAX_SIBLING_GROUP } from "../content/siblings";
 import { Rating, State } from "./enums";
 import { SETTINGS_COLUMNS, type SettingsRow } from "./settings";
+import { sameDaySiblingRows, siblingRule } from "./siblings";
 
 type Reader = Pick<Db, "$queryRaw">;
 
@@ -93,50 +94,140 @@ export interface SlimCard {
 export type QueueCard = CardRow | SlimCard;
 export const isSlim = (c: QueueCard): c is SlimCard => "slim" in c;
 
-const SLIM_FIELDS = ["learnerId", "questionId", "due", "state", "suspended", "flagged", "buriedUntil"] as const;
+
+export interface QueueReads {
+  /** The cards the queue can serve or count now, in due order (see queueReads). */
+  cards: QueueCard[];
+  /** Question ids of every started card (not new), with `withStarted`; otherwise null. */
+  started: Set<string> | null;
+  /** Cards introduced (first graded) since `dayStart`: the part of today's new-card allowance already used. */
+  newToday: number;
+  /** The sibling rule for today (lib/quiz/siblings.ts). */
+  siblingSeen: (questionId: string) => boolean;
+}
+
+/** How many of the earliest due learning and review cards come as full rows beside the slim ones (see queueReads). */
+export const QUEUE_FULL_HEAD = 4;
 
 /**
- * The queue's cards: every card that can be served or counted now (started cards due by `until`, which
- * covers due learning and review cards and learning cards due within the learn-ahead window), new cards
- * that a study control touched (suspended, flagged or buried now), started cards whose question changed
- * since last reviewed (they count as due), and the preferred card. Ordered by due, as the queue serves them.
- * An untouched new row is left out: the queue treats it exactly like a question with no row (fresh, a new
- * card), and a learner with many of them (an import, or a program that creates them up front) made this
- * read return over a thousand rows (lib/quiz/queue.ts). The learner's other cards stay in the database.
+ * What the schedule's next-card decision reads, in two statements run side by side (they were four, then
+ * a fifth for the served card's full row: at scale each statement cost a round trip and ~0.5 ms of
+ * Prisma, and four at once on two cores queued behind each other).
  *
- * With `slim`, the due started cards come as SlimCard, from the index alone: a learner with a backlog
- * has hundreds of them, and fetching each full row from its own heap page was most of the queue's time
- * at scale (4–5 ms of PostgreSQL for ~300 rows, against ~0.4 ms index-only). A card that another branch
- * also finds (preferred, changed) comes once, as its full row. Without `slim` (ordering by recall needs
- * every card's memory state) all rows are full.
+ * The learner statement, one pass over the learner's index entries plus two small reads:
+ * - every started card due by `until` as a SlimCard, from Card_queue_idx alone (due learning and review
+ *   cards, and learning cards due within the learn-ahead window). A learner with a backlog has hundreds;
+ *   fetching each full row from its own heap page was most of the queue's time at scale (4–5 ms of
+ *   PostgreSQL for ~300 rows, against ~0.4 ms index-only);
+ * - with `withStarted`, the ids of the started cards not due yet (with the due ones: every started card,
+ *   which keeps a deck question from being served as new);
+ * - today's new-card count, and the sibling rule's rows (lib/quiz/siblings.ts).
+ *
+ * The full-row statement: new cards a study control touched (suspended, flagged or buried now), the
+ * preferred card, started cards whose question changed since last reviewed (they count as due), and the
+ * QUEUE_FULL_HEAD earliest due learning and review cards that are not suspended or buried: the card the
+ * queue serves is almost always one of those, so it needs no read of its own (queue.ts falls back to
+ * cardRow when it is not). Without `slim` (ordering by recall needs every card's memory state) every due
+ * card comes as a full row. A card found by both statements comes once, as its full row.
+ *
+ * An untouched new row is read by neither: the queue treats it exactly like a question with no row
+ * (fresh, a new card), and a learner with many of them (an import, or a program that creates them up
+ * front) made this read return over a thousand rows. The learner's other cards stay in the database.
+ * Each branch is answered by an index (Card_queue_idx, the log's (learnerId, reviewedAt) index, the
+ * concept index); with one OR over every condition the planner read all of the learner's rows, ~1,600
+ * heap pages at scale.
  */
-export async function queueCards(q: Reader, learnerId: string, now: Date, until: Date, prefer?: string, slim = false): Promise<QueueCard[]> {
-  // One branch per reason, each answered by an index (lib/quiz/card-reads.ts header; Card_queue_idx):
-  // with one OR over every condition the planner read all of the learner's rows, ~1,600 heap pages at
-  // scale. The slim branch selects the index's columns (NULL for the rest) and says so in "slim"; it
-  // comes last because SQLite types a compound select's columns from its first branch.
-  const due = Prisma.sql`c."learnerId" = ${learnerId} AND c."state" IN (${STARTED}) AND c."due" <= ${until}`;
-  const nulls = Prisma.raw(CARD_FIELDS.map((f) => (SLIM_FIELDS.includes(f as (typeof SLIM_FIELDS)[number]) ? `c."${f}"` : `NULL AS "${f}"`)).join(", "));
-  const rows = await q.$queryRaw<Record<string, unknown>[]>`
-    SELECT ${cardColumns("c")}, 0 AS "slim" FROM "Card" c
-      WHERE c."learnerId" = ${learnerId} AND c."state" = ${State.New} AND (c."suspended" = true OR c."flagged" = true OR c."buriedUntil" > ${now})
-    UNION
-    SELECT ${cardColumns("c")}, 0 AS "slim" FROM "Card" c WHERE c."learnerId" = ${learnerId} AND c."questionId" = ${prefer ?? ""}
-    UNION
-    SELECT ${cardColumns("c")}, 0 AS "slim" FROM "Question" q JOIN "Card" c ON c."learnerId" = ${learnerId} AND c."questionId" = q."id"
-      WHERE q."changedAt" IS NOT NULL AND c."state" IN (${STARTED}) AND c."seenHash" IS NOT NULL AND c."seenHash" <> q."contentHash"
-    UNION
-    ${slim ? Prisma.sql`SELECT ${nulls}, 1 AS "slim" FROM "Card" c WHERE ${due}` : Prisma.sql`SELECT ${cardColumns("c")}, 0 AS "slim" FROM "Card" c WHERE ${due}`}
-    ORDER BY "due"`;
-  // One entry per card, in due order; a full row replaces the slim one of the same card.
-  const out = new Map<string, QueueCard>();
-  for (const r of rows) {
-    const id = r.questionId as string;
-    if (Number(r.slim) === 1) {
-      if (!out.has(id)) out.set(id, { slim: true, ...(Object.fromEntries(SLIM_FIELDS.map((f) => [f, r[f]])) as Omit<SlimCard, "slim">) });
-    } else out.set(id, toCardRow(r));
+export async function queueReads(
+  q: Reader,
+  learnerId: string,
+  at: { now: Date; until: Date; dayStart: Date },
+  opts: { prefer?: string; slim: boolean; withStarted: boolean },
+): Promise<QueueReads> {
+  const statements = queueStatements(learnerId, at, opts);
+  const [slimRows, full] = await Promise.all([q.$queryRaw<Record<string, unknown>[]>(statements.learner), q.$queryRaw<Record<string, unknown>[]>(statements.full)]);
+
+  const due: SlimCard[] = [];
+  const startedIds = opts.withStarted ? new Set<string>() : null;
+  const siblingRows: { questionId: string; concept: string; reviewed: boolean }[] = [];
+  let newToday = 0;
+  for (const r of slimRows) {
+    switch (r.kind) {
+      case "d":
+        due.push({
+          slim: true,
+          learnerId,
+          questionId: r.questionId as string,
+          due: r.due as Date,
+          state: Number(r.state),
+          suspended: r.suspended as boolean,
+          flagged: r.flagged as boolean,
+          buriedUntil: (r.buriedUntil as Date | null) ?? null,
+        });
+        startedIds?.add(r.questionId as string);
+        break;
+      case "s":
+        // One row, the ids joined (a question id never holds a comma: lib/quiz/rules.ts questionIdSchema);
+        // as a thousand rows they cost more to decode than the statement took.
+        if (r.questionId) for (const id of (r.questionId as string).split(",")) startedIds?.add(id);
+        break;
+      case "n":
+        // count comes back as number, bigint or a numeric string depending on the driver.
+        newToday = Number(r.n ?? 0);
+        break;
+      case "g":
+        siblingRows.push({ questionId: r.questionId as string, concept: r.concept as string, reviewed: Number(r.n) === 1 });
+        break;
+    }
   }
-  return [...out.values()];
+  // One entry per card, in due order; a full row replaces the slim one of the same card.
+  const fullById = new Map(full.map((r) => [r.questionId as string, toCardRow(r)]));
+  const merged: QueueCard[] = due.map((c) => fullById.get(c.questionId) ?? c);
+  const inDue = new Set(due.map((c) => c.questionId));
+  for (const [id, row] of fullById) if (!inDue.has(id)) merged.push(row);
+  // By due date, then id: the same order on both databases, whatever order the branches' rows came in.
+  merged.sort((a, b) => a.due.getTime() - b.due.getTime() || (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0));
+  return { cards: merged, started: startedIds, newToday, siblingSeen: siblingRule(siblingRows) };
+}
+
+/** queueReads' two statements (exported so `npm run bench:scale` can EXPLAIN exactly what the app runs). */
+export function queueStatements(
+  learnerId: string,
+  at: { now: Date; until: Date; dayStart: Date },
+  opts: { prefer?: string; slim: boolean; withStarted: boolean },
+): { learner: Prisma.Sql; full: Prisma.Sql } {
+  const { now, until, dayStart } = at;
+  const started = Prisma.sql`c."learnerId" = ${learnerId} AND c."state" IN (${STARTED})`;
+  // UNION ALL with a "kind" per branch; the slim branch comes first because SQLite types a compound
+  // select's columns from its first branch (the others fill its columns with NULL or their own values).
+  // Its NULL columns are cast: PostgreSQL types a UNION pair by pair, and two bare NULLs become text.
+  const learner = Prisma.sql`
+    SELECT 'd' AS "kind", c."questionId", c."due", c."state", c."suspended", c."flagged", c."buriedUntil", CAST(NULL AS BIGINT) AS "n", CAST(NULL AS TEXT) AS "concept"
+      FROM "Card" c WHERE ${started} AND c."due" <= ${until}
+    ${opts.withStarted ? Prisma.sql`UNION ALL SELECT 's', string_agg(c."questionId", ','), NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM "Card" c WHERE ${started} AND c."due" > ${until}` : Prisma.empty}
+    UNION ALL SELECT 'n', NULL, NULL, NULL, NULL, NULL, NULL, count(*), NULL
+      FROM "ReviewLog" WHERE "learnerId" = ${learnerId} AND "state" = ${State.New} AND "reviewedAt" >= ${dayStart}
+    UNION ALL SELECT 'g', g."questionId", NULL, NULL, NULL, NULL, NULL, g."reviewed", g."concept" FROM (${sameDaySiblingRows(learnerId, dayStart)}) g`;
+  // Each subselect keeps its own ORDER BY and LIMIT (a compound select allows one of each, at the end).
+  // One state per branch: Card_queue_idx then returns the rows in due order and the scan stops at the
+  // limit; with `state IN (1, 3)` PostgreSQL fetched every due learning card's row to sort them.
+  const head = (state: State) =>
+    Prisma.sql`SELECT * FROM (SELECT ${cardColumns("c")} FROM "Card" c WHERE c."learnerId" = ${learnerId} AND c."state" = ${state}
+      AND c."due" <= ${now} AND c."suspended" = false AND (c."buriedUntil" IS NULL OR c."buriedUntil" <= ${now})
+      ORDER BY c."due" LIMIT ${Prisma.raw(String(QUEUE_FULL_HEAD))}) h`;
+  const full = Prisma.sql`
+    SELECT ${cardColumns("c")} FROM "Card" c
+      WHERE c."learnerId" = ${learnerId} AND c."state" = ${State.New} AND (c."suspended" = true OR c."flagged" = true OR c."buriedUntil" > ${now})
+    ${opts.prefer ? Prisma.sql`UNION ALL SELECT ${cardColumns("c")} FROM "Card" c WHERE c."learnerId" = ${learnerId} AND c."questionId" = ${opts.prefer}` : Prisma.empty}
+    UNION ALL
+    SELECT ${cardColumns("c")} FROM "Question" q JOIN "Card" c ON c."learnerId" = ${learnerId} AND c."questionId" = q."id"
+      WHERE q."changedAt" IS NOT NULL AND c."state" IN (${STARTED}) AND c."seenHash" IS NOT NULL AND c."seenHash" <> q."contentHash"
+    UNION ALL
+    ${
+      opts.slim
+        ? Prisma.sql`${head(State.Learning)} UNION ALL ${head(State.Relearning)} UNION ALL ${head(State.Review)}`
+        : Prisma.sql`SELECT ${cardColumns("c")} FROM "Card" c WHERE ${started} AND c."due" <= ${until}`
+    }`;
+  return { learner, full };
 }
 
 /** One card's full row (null when the learner has none). */
@@ -236,20 +327,6 @@ export async function reviewsPerDay(q: Reader, learnerId: string, starts: Date[]
 /** How many practice (cram) answers the learner has given: raw, like the rest (see this file's header). */
 export async function practiceCount(q: Reader, learnerId: string): Promise<number> {
   const rows = await q.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "PracticeReview" WHERE "learnerId" = ${learnerId}`;
-  return Number(rows[0]?.n ?? 0);
-}
-
-/** Ids of the learner's started cards (not new): what keeps a deck question from being served as new. */
-export async function startedIds(q: Reader, learnerId: string): Promise<Set<string>> {
-  // An index-only scan of (learnerId, state, due, questionId): the rows' heap pages are not read.
-  const rows = await q.$queryRaw<{ questionId: string }[]>`SELECT "questionId" FROM "Card" WHERE "learnerId" = ${learnerId} AND "state" IN (${STARTED})`;
-  return new Set(rows.map((r) => r.questionId));
-}
-
-/** Cards introduced (first graded) since `since`: the part of today's new-card allowance already used. */
-export async function newSince(q: Reader, learnerId: string, since: Date): Promise<number> {
-  const rows = await q.$queryRaw<{ n: number | bigint }[]>`
-    SELECT count(*) AS n FROM "ReviewLog" WHERE "learnerId" = ${learnerId} AND "state" = ${State.New} AND "reviewedAt" >= ${since}`;
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -254,7 +254,7 @@ export async function importProgress(db: Db, learnerId: string, raw: unknown, no
 
       // A card seen under another version of its question (an export from another instance, or from older
       // content) is "changed since seen"; the queue looks for such cards only among questions marked
-      // changed (lib/quiz/card-reads.ts queueCards), as ingest marks an edit.
+      // changed (lib/quiz/card-reads.ts queueReads), as ingest marks an edit.
       await tx.$executeRaw`
         UPDATE "Question" SET "changedAt" = ${now} WHERE "changedAt" IS NULL AND "id" IN (
           SELECT c."questionId" FROM "Card" c JOIN "Question" q ON q."id" = c."questionId"

@@ -7,8 +7,7 @@ import { LEARN_AHEAD_MS } from "./rules";
 import { formatInterval, newCard, retrievability, RATINGS, type CardState, type Rating } from "./scheduler";
 import { balancedPreview } from "./load-balance";
 import { clampToInterview, daysUntilInterview, getSettings, schedulerSettings, type LearnerSettings } from "./settings";
-import { sameDaySiblings } from "./siblings";
-import { cardRow, isSlim, newSince, queueCards, startedIds, type QueueCard } from "./card-reads";
+import { cardRow, isSlim, queueReads, type QueueCard } from "./card-reads";
 
 async function activeHashes(db: Db): Promise<Map<string, string>> {
   const rows = await db.question.findMany({ where: { archivedAt: null }, select: { id: true, contentHash: true } });
@@ -67,29 +66,35 @@ export async function nextCard(
   const settings = opts.settings ?? (await getSettings(db, learnerId, opts.tz));
   const dayStart = startOfDay(now, opts.tz, settings.rolloverHour);
   const scope = opts.interviewScope ?? null;
-  // Practice ranks every started card; the schedule needs only the cards it can serve or count now
-  // (lib/quiz/card-reads.ts queueCards), plus which questions are started when new cards can be served.
-  // Which questions are started is needed while new cards can be served. It is read alongside the rest
-  // rather than after today's new count says so: one round trip fewer in the common case, and a wasted
-  // index read only for a learner whose allowance is used up.
+  // Practice ranks every started card; the schedule needs only the cards it can serve or count now,
+  // plus which questions are started when new cards can be served (lib/quiz/card-reads.ts queueReads).
+  // Which questions are started is read alongside the rest rather than after today's new count says so:
+  // one round trip fewer in the common case, and a wasted index read only for a learner whose allowance
+  // is used up.
   const mayWantFresh = !opts.practice && (settings.newPerDay > 0 || daysUntilInterview(settings, now) !== null);
-  const [hashOf, cards, newToday, siblingSeen, startedEarly] = await Promise.all([
+  const [hashOf, reads] = await Promise.all([
     opts.hashes ?? activeHashes(db),
-    // Slim rows for the due cards unless reviews are ordered by recall, which needs each card's memory state.
     opts.practice
-      ? db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } })
-      : queueCards(db, learnerId, now, new Date(now.getTime() + LEARN_AHEAD_MS), opts.prefer, settings.reviewOrder !== "weakest"),
-    opts.practice ? 0 : newSince(db, learnerId, dayStart),
-    // Practice (cram) is the learner asking for everything; only the schedule keeps siblings apart.
-    opts.practice ? () => false : sameDaySiblings(db, learnerId, dayStart),
-    mayWantFresh ? startedIds(db, learnerId) : null,
+      ? db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }).then((cards) => ({ cards, started: null, newToday: 0, siblingSeen: () => false }))
+      : // Slim rows for the due cards unless reviews are ordered by recall, which needs each card's memory state.
+        queueReads(
+          db,
+          learnerId,
+          { now, until: new Date(now.getTime() + LEARN_AHEAD_MS), dayStart },
+          { prefer: opts.prefer, slim: settings.reviewOrder !== "weakest", withStarted: mayWantFresh },
+        ),
   ]);
+  // Practice (cram) is the learner asking for everything: no allowance, and no sibling rule.
+  const { cards, newToday, siblingSeen } = reads;
   // Fresh (new) cards matter while today's allowance lasts, or to size it before an interview.
   const wantFresh = opts.practice || daysUntilInterview(settings, now) !== null || settings.newPerDay - newToday > 0;
-  const started = opts.practice ? null : wantFresh ? (startedEarly ?? (await startedIds(db, learnerId))) : new Set<string>();
+  // Outside practice wantFresh implies mayWantFresh (no interview and newPerDay 0 leave no allowance), so
+  // queueReads read the started ids whenever they are needed here.
+  if (wantFresh && !opts.practice && !reads.started) throw new Error("the queue needs the started ids but did not read them");
+  const started = opts.practice ? null : wantFresh ? reads.started : new Set<string>();
   const available = (c: QueueCard) =>
     inDeck.has(c.questionId) && hashOf.has(c.questionId) && !c.suspended && !(c.buriedUntil && c.buriedUntil > now) && !siblingSeen(c.questionId);
-  // A slim row is never a changed card: the changed ones come as full rows (lib/quiz/card-reads.ts queueCards).
+  // A slim row is never a changed card: the changed ones come as full rows (lib/quiz/card-reads.ts queueReads).
   const changed = (c: QueueCard) => !isSlim(c) && c.state !== State.New && c.seenHash !== null && c.seenHash !== hashOf.get(c.questionId);
   const byId = new Map(cards.map((c) => [c.questionId, c]));
   const startedRows = cards.filter((c) => c.state !== State.New && available(c));
@@ -139,7 +144,8 @@ export async function nextCard(
     else pickRow = startedRows.find((c) => isLearningState(c.state) && c.due.getTime() - now.getTime() <= LEARN_AHEAD_MS);
   }
   if (!pickRow && pickFresh === undefined) return { card: null, counts };
-  // The one full row the slim read left out. Gone meanwhile (an undo of its first answer): it is new again.
+  // The served card is read slim only when it is not among the earliest due (queueReads' full head): a
+  // random review order, or the head filtered out (another deck, the sibling rule). Gone meanwhile (an undo of its first answer): it is new again.
   const row = pickRow && isSlim(pickRow) ? await cardRow(db, learnerId, pickRow.questionId) : pickRow;
   const freshRow = pickFresh === undefined ? undefined : byId.get(pickFresh);
   const pick = row

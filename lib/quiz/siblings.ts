@@ -58,28 +58,37 @@ export async function unburySiblings(tx: Tx, learnerId: string, column: string |
 }
 
 /**
- * For the queue: a predicate that is true for a question not reviewed today whose concept another
- * question was reviewed under today (since `dayStart`). A card already reviewed today keeps its
- * learning steps: the rule keeps a second card of a concept from starting, not the first from finishing.
- * One raw statement (lib/quiz/card-reads.ts says why raw): the questions of every concept reviewed today
- * (a range on the learner's log, then the concept index), each marked if it was itself reviewed today.
+ * For the queue: the rows the sibling rule needs, as a select list of ("questionId", "concept",
+ * "reviewed") for lib/quiz/card-reads.ts queueReads, which runs it in one statement with the queue's
+ * other reads. The rule (siblingRule below): a question not reviewed today whose concept another
+ * question was reviewed under today (since `dayStart`) is skipped. A card already reviewed today keeps
+ * its learning steps: the rule keeps a second card of a concept from starting, not the first from
+ * finishing. The rows: the questions of every concept reviewed today (a range on the learner's log,
+ * then the concept index), each marked if it was itself reviewed today.
  */
-export async function sameDaySiblings(db: Db, learnerId: string, dayStart: Date): Promise<(questionId: string) => boolean> {
-  const rows = await db.$queryRaw<{ id: string; concept: string; reviewed: number | bigint }[]>`
-    SELECT s."id", s."concept",
+export function sameDaySiblingRows(learnerId: string, dayStart: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT s."id" AS "questionId", s."concept" AS "concept",
       CASE WHEN EXISTS (SELECT 1 FROM "ReviewLog" r WHERE r."learnerId" = ${learnerId} AND r."questionId" = s."id" AND r."reviewedAt" >= ${dayStart}) THEN 1 ELSE 0 END AS "reviewed"
     FROM "Question" s
     WHERE s."concept" IN (
       SELECT q."concept" FROM "ReviewLog" r JOIN "Question" q ON q."id" = r."questionId"
       WHERE r."learnerId" = ${learnerId} AND r."reviewedAt" >= ${dayStart} AND q."concept" IS NOT NULL)`;
+}
+
+/** The sibling rule over sameDaySiblingRows' rows: true for a question the queue must skip today. */
+export function siblingRule(rows: { questionId: string; concept: string; reviewed: boolean }[]): (questionId: string) => boolean {
   if (rows.length === 0) return () => false;
   const conceptOf = new Map<string, string>();
   const seenUnder = new Set<string>();
+  const reviewed = new Set<string>();
   for (const r of rows) {
-    conceptOf.set(r.id, r.concept);
-    if (Number(r.reviewed) === 1) seenUnder.add(r.concept);
+    conceptOf.set(r.questionId, r.concept);
+    if (r.reviewed) {
+      seenUnder.add(r.concept);
+      reviewed.add(r.questionId);
+    }
   }
-  const reviewed = new Set(rows.filter((r) => Number(r.reviewed) === 1).map((r) => r.id));
   return (questionId) => {
     const key = conceptOf.get(questionId);
     return !!key && seenUnder.has(key) && !reviewed.has(questionId);

@@ -1,9 +1,10 @@
-// The queue reads only the cards it can serve or count (lib/quiz/card-reads.ts queueCards); these
+// The queue reads only the cards it can serve or count (lib/quiz/card-reads.ts queueReads); these
 // cases are the rows that read leaves out or has to add back, checked against what the queue shows.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Db } from "../../lib/db/client";
 import { newLearnerId } from "../../lib/learner/identity";
+import { QUEUE_FULL_HEAD } from "../../lib/quiz/card-reads";
 import { State } from "../../lib/quiz/enums";
 import { nextCard, setFlagged, setSuspended, submitReview } from "../../lib/quiz/service";
 import { saveSettings } from "../../lib/quiz/settings";
@@ -51,7 +52,7 @@ describe("queue reads", () => {
     assert.equal(unchanged.card?.questionId, q4, "the first new card in deck order");
   });
 
-  it("serves a due card read slim (index columns only) with its stored memory state, and a due card that also changed as changed", async () => {
+  it("serves the earliest due card with its stored memory state, and a due card that also changed as changed", async () => {
     const me = newLearnerId();
     // Three review cards with different intervals (Good, Easy, Easy once more), all due two months on.
     await submitReview(db, me, { reviewId: rid(), questionId: q1, rating: 3 }, t0);
@@ -79,6 +80,23 @@ describe("queue reads", () => {
     } finally {
       await db.question.update({ where: { id: old.id }, data: { contentHash: old.contentHash, changedAt: old.changedAt } });
     }
+  });
+
+  it("serves a due card that is not among the earliest few read in full, with its stored memory state", async () => {
+    const me = newLearnerId();
+    // QUEUE_FULL_HEAD + 1 review cards due a minute apart; only the last is in the deck, so the card the
+    // queue serves is none of the ones read in full up front and needs its own read.
+    assert.ok(deck.length > QUEUE_FULL_HEAD, "the fixture deck must outnumber the cards read in full");
+    const ids = deck.slice(0, QUEUE_FULL_HEAD + 1);
+    for (const [i, id] of ids.entries()) await submitReview(db, me, { reviewId: rid(), questionId: id, rating: 4 }, min(i));
+    const last = ids.at(-1)!;
+    const later = new Date(t0.getTime() + 60 * 86_400_000);
+    const r = await nextCard(db, me, [last], later);
+    assert.deepEqual(r.counts, { learning: 0, review: 1, new: 0 });
+    assert.equal(r.card?.questionId, last);
+    assert.equal(r.card?.state, State.Review, "the stored card, not a new one");
+    const preferred = await nextCard(db, me, [last], later, { prefer: last });
+    assert.deepEqual(r.card?.previews, preferred.card?.previews, "previews from the stored memory state");
   });
 
   it("serves a learning card due within the learn-ahead window once nothing else is left, and no new card once the allowance is used", async () => {
