@@ -34,29 +34,45 @@ export interface ReviewReads {
   undone: boolean;
   /** The learner's settings columns when asked for (null: no learner row yet). */
   learner?: SettingsRow | null;
+  /** With `bury`: the siblings grading this question would bury (siblingsToBury's rule), sorted. */
+  siblings?: string[];
 }
 
 /**
  * What grading one answer reads, in one statement: the question, the learner's card of it, whether the
  * review id was undone and, with `withLearner`, the learner's settings columns (a request that has not
- * read them saves a round trip, and on SQLite a statement, by reading them here).
+ * read them saves a round trip, and on SQLite a statement, by reading them here). With `bury` (the
+ * caller knows when the learner's day ends), the siblings to bury as well: siblingsToBury's statement
+ * as a subquery whose ids come joined in one column, one statement instead of two side by side.
  */
-export async function readForReview(q: Reader, learnerId: string, questionId: string, reviewId: string, withLearner = false): Promise<ReviewReads> {
+export async function readForReview(
+  q: Reader,
+  learnerId: string,
+  questionId: string,
+  reviewId: string,
+  withLearner = false,
+  bury?: { now: Date; until: Date },
+): Promise<ReviewReads> {
   const learner = withLearner ? Prisma.sql`, l."id" AS "lId", ${learnerColumns("l")}` : Prisma.empty;
   const join = withLearner ? Prisma.sql`LEFT JOIN "Learner" l ON l."id" = ${learnerId}` : Prisma.empty;
+  const siblings = bury
+    ? Prisma.sql`, (SELECT string_agg(b."questionId", ',') FROM (${siblingsSql(learnerId, questionId, bury.now, bury.until)}) b) AS "buryIds"`
+    : Prisma.empty;
   const rows = await q.$queryRaw<Record<string, unknown>[]>`
     SELECT q."contentHash" AS "qContentHash", q."archivedAt" AS "qArchivedAt", q."concept" AS "qConcept",
       CASE WHEN EXISTS (SELECT 1 FROM "UndoneReview" u WHERE u."learnerId" = ${learnerId} AND u."id" = ${reviewId}) THEN 1 ELSE 0 END AS "undone",
-      ${cardColumns("c")}${learner}
+      ${cardColumns("c")}${learner}${siblings}
     FROM "Question" q LEFT JOIN "Card" c ON c."learnerId" = ${learnerId} AND c."questionId" = q."id" ${join}
     WHERE q."id" = ${questionId}`;
   const r = rows[0];
-  if (!r) return { question: null, row: null, undone: false };
+  if (!r) return { question: null, row: null, undone: false, ...(bury ? { siblings: [] } : {}) };
   return {
     question: { contentHash: r.qContentHash as string, archivedAt: (r.qArchivedAt as Date | null) ?? null, concept: (r.qConcept as string | null) ?? null },
     row: r.learnerId == null ? null : toCardRow(r),
     undone: Number(r.undone) === 1,
     ...(withLearner ? { learner: r.lId == null ? null : toSettingsRow(r, "l_") } : {}),
+    // Joined with commas: a question id never holds one (lib/quiz/rules.ts questionIdSchema).
+    ...(bury ? { siblings: r.buryIds ? (r.buryIds as string).split(",").sort() : [] } : {}),
   };
 }
 
@@ -66,14 +82,18 @@ export async function readForReview(q: Reader, learnerId: string, questionId: st
  * Needs no concept from the caller (the join finds it), so it runs alongside readForReview.
  */
 export async function siblingsToBury(q: Reader, learnerId: string, questionId: string, now: Date, until: Date): Promise<string[]> {
-  const rows = await q.$queryRaw<{ questionId: string }[]>`
+  const rows = await q.$queryRaw<{ questionId: string }[]>(siblingsSql(learnerId, questionId, now, until));
+  return rows.map((r) => r.questionId);
+}
+
+function siblingsSql(learnerId: string, questionId: string, now: Date, until: Date): Prisma.Sql {
+  return Prisma.sql`
     SELECT c."questionId" FROM "Card" c
       JOIN "Question" s ON s."id" = c."questionId"
       JOIN "Question" me ON me."id" = ${questionId} AND me."concept" IS NOT NULL AND s."concept" = me."concept"
     WHERE c."learnerId" = ${learnerId} AND c."questionId" <> ${questionId} AND c."state" IN (${State.New}, ${State.Review})
       AND c."suspended" = false AND c."due" < ${until} AND (c."buriedUntil" IS NULL OR c."buriedUntil" <= ${now})
     ORDER BY c."questionId" LIMIT ${Prisma.raw(String(MAX_SIBLING_GROUP))}`;
-  return rows.map((r) => r.questionId);
 }
 
 /**

@@ -66,13 +66,11 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
   // One attempt through `q` (the client, or an interactive transaction that already holds the lock).
   const attempt = async (q: Tx, locked: boolean): Promise<ReviewResult | "undone" | "late"> => {
     // One statement for the question, the card, the undone check and, when the caller has not read them
-    // (or under the lock, where existence must be re-read), the learner's settings; the sibling
-    // candidates beside it when the rollover hour is known (raw SQL: see lib/quiz/card-reads.ts).
+    // (or under the lock, where existence must be re-read), the learner's settings; and the siblings to
+    // bury when the rollover hour is known (raw SQL: see lib/quiz/card-reads.ts).
     const rollover = opts.settings?.rolloverHour;
-    const [{ question, row, undone, learner = null }, siblingIds] = await Promise.all([
-      readForReview(q, learnerId, input.questionId, reviewId, !opts.settings || locked),
-      rollover === undefined ? null : siblingsToBury(q, learnerId, input.questionId, now, startOfNextDay(now, opts.tz, rollover)),
-    ]);
+    const buryWindow = rollover === undefined ? undefined : { now, until: startOfNextDay(now, opts.tz, rollover) };
+    const { question, row, undone, learner = null, siblings: siblingIds = null } = await readForReview(q, learnerId, input.questionId, reviewId, !opts.settings || locked, buryWindow);
     if (!question || question.archivedAt) throw notInQuiz(input.questionId);
     // An undone answer stays undone: a late retry of it is answered like a replay.
     if (undone) return "undone";

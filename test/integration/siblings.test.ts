@@ -10,6 +10,7 @@ import { quizSession } from "../../lib/quiz/session";
 import { nextQuery } from "../../lib/quiz/dto";
 import { Rating, State } from "../../lib/quiz/enums";
 import { SETTINGS_DEFAULTS } from "../../lib/quiz/rules";
+import { getSettings } from "../../lib/quiz/settings";
 import { startOfNextDay as nextDayAt } from "../../lib/time";
 import { copyFixtureContent, migratedDb, reviewIds, tempDir } from "../helpers";
 
@@ -124,6 +125,19 @@ describe("siblings never fall on the same day", () => {
     assert.equal(after.card?.questionId, ANTI);
     const nextDay = await next(me, [WINDOW], startOfNextDay(t0, TZ));
     assert.equal(nextDay.card?.questionId, WINDOW, "served again the next day");
+  });
+
+  it("buries the same siblings when the caller knows the settings (their read joins the card's statement)", async () => {
+    const me = await reviewCardsDueAt([RANK, WINDOW, INNER, ANTI]);
+    // inner-join is due after the next day begins: not this answer's to bury.
+    await db.card.update({ where: { learnerId_questionId: { learnerId: me, questionId: INNER } }, data: { due: day(3) } });
+    const settings = await getSettings(db, me, TZ);
+    await submitReview(db, me, { reviewId: rid(), questionId: RANK, rating: Rating.Good }, t0, { tz: TZ, settings, learnerExists: true });
+    assert.equal((await cardOf(me, WINDOW))!.buriedUntil?.toISOString(), startOfNextDay(t0, TZ).toISOString());
+    assert.equal((await cardOf(me, INNER))!.buriedUntil, null, "due after the next day begins");
+    assert.equal((await cardOf(me, ANTI))!.buriedUntil, null, "a question of another concept is untouched");
+    const log = await db.reviewLog.findFirst({ where: { learnerId: me, questionId: RANK }, orderBy: { reviewedAt: "desc" } });
+    assert.equal(log!.buriedSiblings, JSON.stringify([WINDOW]));
   });
 
   it("does not bury a sibling that is due after the next day begins", async () => {
