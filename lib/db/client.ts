@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { sqliteAdapter, sqliteConnection, type SqliteConnection } from "./sqlite-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { statementPool } from "./pg-statements";
 import { PrismaClient } from "../generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "../generated/prisma-pg/client";
 import { databaseProvider, isPostgresUrl, sqliteFile, type Provider } from "./provider";
@@ -24,7 +25,10 @@ export function createDb(target: string | undefined = process.env.DATABASE_URL, 
   if (isPostgresUrl(target)) {
     // pg's pool: a handful of connections per instance is plenty (a review holds one for a few ms).
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    const client = new PgPrismaClient({ ...options, adapter: new PrismaPg({ connectionString: target, max, allowExitOnIdle: true }) }) as unknown as Db;
+    // Our own pool so its connections can keep statements prepared (lib/db/pg-statements.ts); the
+    // adapter ends it on $disconnect as it would its own.
+    const pool = statementPool({ connectionString: target, max, allowExitOnIdle: true });
+    const client = new PgPrismaClient({ ...options, adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
     providers.set(client, "postgresql");
     return client;
   }
