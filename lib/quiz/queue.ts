@@ -145,7 +145,8 @@ export async function nextCard(
   }
   if (!pickRow && pickFresh === undefined) return { card: null, counts };
   // The served card is read slim only when it is not among the earliest due (queueReads' full head): a
-  // random review order, or the head filtered out (another deck, the sibling rule). Gone meanwhile (an undo of its first answer): it is new again.
+  // random review order, or the head filtered out (another deck, the sibling rule). Gone meanwhile (an
+  // undo of its first answer): it is new again.
   const row = pickRow && isSlim(pickRow) ? await cardRow(db, learnerId, pickRow.questionId) : pickRow;
   const freshRow = pickFresh === undefined ? undefined : byId.get(pickFresh);
   const pick = row
