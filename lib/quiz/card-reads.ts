@@ -79,7 +79,9 @@ export async function readForReview(
 /**
  * The siblings grading `questionId` would bury (lib/quiz/siblings.ts siblingBury has the rule): the
  * learner's new and review cards of the same concept due before `until`, not suspended, not buried.
- * Needs no concept from the caller (the join finds it), so it runs alongside readForReview.
+ * Needs no concept from the caller (the join finds it): readForReview runs the same statement as a
+ * subquery when the caller knows the learner's day; this reads it on its own when the settings came
+ * with the card read, after it.
  */
 export async function siblingsToBury(q: Reader, learnerId: string, questionId: string, now: Date, until: Date): Promise<string[]> {
   const rows = await q.$queryRaw<{ questionId: string }[]>(siblingsSql(learnerId, questionId, now, until));
@@ -113,7 +115,6 @@ export interface SlimCard {
 }
 export type QueueCard = CardRow | SlimCard;
 export const isSlim = (c: QueueCard): c is SlimCard => "slim" in c;
-
 
 export interface QueueReads {
   /** The cards the queue can serve or count now, in due order (see queueReads). */
