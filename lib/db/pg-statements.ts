@@ -50,17 +50,13 @@ export class NamingClient extends pg.Client {
     }
     return (super.query as (...a: unknown[]) => never)(...args);
   }
-
-  /** How many statements this connection has named (tests). */
-  get preparedCount(): number {
-    return this.prepared.size;
-  }
 }
 
 /** The pool the PostgreSQL adapter runs on: pg's, with NamingClient unless PG_PREPARED_STATEMENTS=off. */
 export function statementPool(config: pg.PoolConfig): pg.Pool {
-  // A transaction-mode connection pooler (PgBouncer before 1.21) cannot keep a prepared statement
-  // between transactions: such a setup turns naming off.
+  // Behind a pooler in transaction mode that does not track prepared statements (PgBouncer before
+  // 1.21, or without max_prepared_statements) a statement does not outlive its transaction: such a
+  // setup turns naming off. A rollback does not drop one: prepared statements are not transactional.
   const named = process.env.PG_PREPARED_STATEMENTS !== "off";
   return new pg.Pool(named ? { ...config, Client: NamingClient } : config);
 }
