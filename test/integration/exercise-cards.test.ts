@@ -134,4 +134,24 @@ describe("dataset snapshots", { timeout: 600_000 }, () => {
     assert.equal(engineFileResponse(["data", "../app.db"]).status, 404);
     assert.equal(engineFileResponse(["data", files[0].replace(/[0-9a-f]{16}/, "0".repeat(16))]).status, 404);
   });
+
+  it("are shared between two workers on a first run: every good dataset is built whole, and a failure in either worker is named", async () => {
+    const { SNAPSHOT_DIR, snapshotName } = await import("../../lib/exercises/snapshots");
+    const { writeSnapshots } = await import("../../lib/exercises/snapshot-writer");
+    const { PGlite } = await import("@electric-sql/pglite");
+    const out = tempDir("snapshots-two");
+    // Largest setup first, dealt in turn: the two broken ones (the longest) go one to each worker.
+    const broken = [
+      { id: "broken-a", hash: "a".repeat(16), setupSql: "CREATE TABLE t AS SELECT no_such_function(1) AS i; -- the longest setup of all" },
+      { id: "broken-b", hash: "b".repeat(16), setupSql: "CREATE TABLE t AS SELECT nope(); -- the second longest setup" },
+    ];
+    const good = [3, 5, 7].map((n) => ({ id: `rows-${n}`, hash: String(n).repeat(16), setupSql: `CREATE TABLE t AS SELECT generate_series(1, ${n}) AS i;` }));
+    await assert.rejects(writeSnapshots([...good, ...broken], out), (err: Error) => /broken-a/.test(err.message) && /broken-b/.test(err.message));
+    for (const [i, d] of good.entries()) {
+      const pg = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(path.join(out, SNAPSHOT_DIR, snapshotName(d)))]) });
+      const rows = await pg.query<{ n: number }>("SELECT count(*)::int AS n FROM t");
+      await pg.close();
+      assert.equal(rows.rows[0].n, [3, 5, 7][i], d.id);
+    }
+  });
 });
