@@ -126,8 +126,14 @@ describe("dataset snapshots", { timeout: 600_000 }, () => {
     const { PGlite } = await import("@electric-sql/pglite");
     const pg = await PGlite.create({ loadDataDir: await res.blob() });
     const count = await pg.query<{ n: number }>("SELECT count(*)::int AS n FROM people");
+    const databases = await pg.query<{ datname: string }>("SELECT datname FROM pg_database ORDER BY 1");
     await pg.close();
     assert.equal(count.rows[0].n, 6);
+    // A size budget: the browser downloads this once per dataset. initdb's cluster as it comes was
+    // 5.3 MB gzipped (16 MB of WAL, two template databases); a tiny dataset's snapshot is under 3 MB.
+    assert.deepEqual(databases.rows.map((r) => r.datname), ["postgres"]);
+    const bytes = fs.statSync(path.join(generated, SNAPSHOT_DIR, files[0])).size;
+    assert.ok(bytes < 3_000_000, `the snapshot is ${bytes} bytes`);
 
     const again = await writeSnapshots(getExerciseArtifacts().datasets, generated);
     assert.deepEqual([again.built, again.kept, again.removed], [[], 1, 0]);
