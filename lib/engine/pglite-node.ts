@@ -33,6 +33,9 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
+/** The empty cluster the process's first engine made (null if it could not), for the next ones. */
+let emptyCluster: Promise<Uint8Array | null> | null = null;
+
 export class SqlEngine {
   private worker: Worker | null = null;
   private ready: Promise<void> | null = null;
@@ -41,14 +44,44 @@ export class SqlEngine {
 
   constructor(private readonly defaultTimeoutMs = 5000) {}
 
-  /** Starts the worker (≈3–5 s: PGlite runs initdb). Called lazily by exec/query. */
+  /**
+   * Starts the worker, lazily from exec/query: the first engine of the process runs initdb (≈3–5 s),
+   * the others start from its empty cluster (≈1 s).
+   */
   start(): Promise<void> {
     if (this.ready) return this.ready;
-    const worker = new Worker(new URL("./pglite-worker.mjs", import.meta.url));
+    const token = (this.token = {});
+    let share: ((base: Uint8Array | null) => void) | undefined;
+    const waitFor = emptyCluster;
+    if (!waitFor) emptyCluster = new Promise((resolve) => (share = resolve));
+    this.ready = (async () => {
+      const base = waitFor ? await waitFor : null;
+      if (this.token !== token) throw new SqlEngineError("engine closed", "sql");
+      await this.listen(new Worker(new URL("./pglite-worker.mjs", import.meta.url), { workerData: base ? { base } : { share: Boolean(share) } }), share);
+    })();
+    // Idle engines must not keep a CLI alive; send() refs the thread while a statement runs.
+    void this.ready.then(() => {
+      if (this.token === token && this.worker && this.pending.size === 0) this.worker.unref();
+    }, () => undefined);
+    return this.ready;
+  }
+
+  private token: object | null = null;
+
+  private async listen(worker: Worker, share?: (base: Uint8Array | null) => void): Promise<void> {
     this.worker = worker;
-    this.ready = new Promise((resolve, reject) => {
-      worker.once("message", () => resolve());
+    await new Promise<void>((resolve, reject) => {
+      worker.once("message", (msg: { base?: Uint8Array }) => {
+        share?.(msg.base ?? null);
+        resolve();
+      });
       worker.once("error", reject);
+      // Closed or crashed before it was ready: whoever awaits start() hears so, and an engine waiting for
+      // this one's cluster runs initdb itself.
+      worker.once("exit", () => {
+        share?.(null);
+        reject(new SqlEngineError("engine closed", "sql"));
+      });
     });
     worker.on("message", (msg: { id?: number; ok?: boolean; results?: SqlResult[]; error?: string; position?: string; code?: string }) => {
       if (msg.id === undefined) return;
@@ -60,11 +93,6 @@ export class SqlEngine {
       else p.reject(new SqlEngineError(msg.error ?? "query failed", "sql", msg.position, msg.code));
     });
     worker.on("error", (err) => this.failAll(err));
-    // Idle engines must not keep a CLI alive; send() refs the thread while a statement runs.
-    void this.ready.then(() => {
-      if (this.worker === worker && this.pending.size === 0) worker.unref();
-    }, () => undefined);
-    return this.ready;
   }
 
   /** Runs one or more statements (no parameters); returns one result per statement. */
@@ -83,6 +111,7 @@ export class SqlEngine {
     const w = this.worker;
     this.worker = null;
     this.ready = null;
+    this.token = null;
     this.failAll(new SqlEngineError("engine closed", "sql"));
     if (w) await w.terminate();
   }
