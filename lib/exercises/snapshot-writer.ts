@@ -52,7 +52,7 @@ export class SnapshotWriter {
     const missing = [...wanted].filter(([name]) => !have.has(name));
     if (missing.length) {
       await this.start();
-      // A first ingest builds nine snapshots (~2.5 s of CPU each) and they end last, with the other core
+      // A first ingest builds nine snapshots (~2 s of CPU each) and they end last, with the other core
       // idle once the solutions are checked: a second worker, from the first one's empty cluster, halves
       // that tail. One dataset, or one core, keeps one worker.
       if (missing.length > 1 && os.availableParallelism() > 1 && this.workers.length === 1 && this.base) {
