@@ -13,6 +13,16 @@ test.describe("phone", () => {
     });
   }
 
+  test("an exercise stays within 390 px, with its schema open and a long line typed into the editor", async ({ page }) => {
+    // This exercise's schema and prompt pushed the page to 408 px; a long typed line widened it too.
+    await page.goto("/practice/ex-driver-working-streaks");
+    await expect(page.getByTestId("engine-status")).toHaveText("Engine ready.", { timeout: 180_000 });
+    await page.getByTestId("code-editor").click();
+    await page.keyboard.insertText("SELECT driver_id, count(*) AS completed_trips_in_march_2024_per_driver FROM trips WHERE status = 'completed' GROUP BY driver_id");
+    const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+  });
+
   test("the header is short, not sticky, and its menu opens, navigates and closes", async ({ page }) => {
     await page.goto("/");
     const header = page.locator("header.site-header");
