@@ -160,7 +160,7 @@ export async function ingest(db: Db, roots: string[], outDir: string, opts: { fo
   lap("sync");
   // Written last: a crash before this line means the next ingest does the full work again. It carries
   // what a restart with nothing changed needs (the rows to sync, the counts to report), so that run does
-  // not decode the 16 MB bundle: that alone was ~150-210 ms of its ~260-300.
+  // not decode the bundle (16 MB then): that alone was ~150-210 ms of its ~260-300.
   const stamp: Stamp = { fingerprint, counts: countsOf(bundle), rows };
   fs.writeFileSync(path.join(outDir, STAMP_FILE), JSON.stringify(stamp));
   return { sync, counts: countsOf(bundle), ms: Math.round(performance.now() - started), reused: false, phases, rendered: { cached: cache.hits, fresh: cache.misses, freshByKind: cache.freshByKind } };

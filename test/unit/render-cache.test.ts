@@ -3,7 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { RenderCache } from "../../lib/content/render-cache";
+import v8 from "node:v8";
+import { compactStrings, RenderCache } from "../../lib/content/render-cache";
 
 const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), "render-cache-"));
 const shardFiles = (d: string) => fs.readdirSync(path.join(d, "render-cache")).filter((f) => f.endsWith(".v8"));
@@ -95,5 +96,26 @@ describe("render cache", () => {
     a.get(["doc", "bad"], () => null, (v) => v !== null);
     a.save();
     assert.equal(RenderCache.open(d, "html", "s").stored, 0);
+  });
+
+  it("stores Latin-1 text one byte per character, whatever pieces built it, and leaves wider text intact", () => {
+    // Joined with a piece that held an em dash, V8 keeps the result two bytes per character even after
+    // the dash is gone; this is how rendered HTML ends up.
+    const html = ["<p>", "a".repeat(5000), "\u2014</p>"].join("").slice(0, -5) + "</p>";
+    const wide = `<p>${"b".repeat(5000)} \u2192 c</p>`;
+    assert.ok(v8.serialize(html).length > 2 * html.length, "the fixture is a two-byte string");
+    const d = dir();
+    const a = RenderCache.open(d, "html", "s");
+    const value = a.get(["doc", "f"], () => ({ html, parts: [html, { wide }] as [string, { wide: string }], byId: new Map([["x", html]]), n: 3 }));
+    assert.deepEqual(value, { html, parts: [html, { wide }], byId: new Map([["x", html]]), n: 3 }, "same text, same shape");
+    assert.ok(v8.serialize(value.html).length < html.length + 16, "one byte per character");
+    assert.ok(v8.serialize(value.byId.get("x")).length < html.length + 16, "inside a Map too");
+    assert.equal(value.parts[1].wide, wide);
+    a.save();
+    const shard = shardFiles(d).map((f) => fs.statSync(path.join(d, "render-cache", f)).size)[0];
+    assert.ok(shard < 3 * 5000 + 2 * 5000 + 500, `the shard holds three one-byte copies and one two-byte string (${shard} bytes)`);
+    const again = RenderCache.open(d, "html", "s").get<{ html: string } | null>(["doc", "f"], () => null);
+    assert.equal(again?.html, html);
+    assert.equal(compactStrings("x\u00e9y"), "x\u00e9y", "Latin-1 beyond ASCII stays the same text");
   });
 });
