@@ -70,7 +70,8 @@ async function timed(n: number, fn: (i: number) => Promise<unknown>): Promise<{ 
 }
 
 // Questions: every third one in a sibling pair (concept key), as real content has some.
-const ids = Array.from({ length: QUESTIONS }, (_, i) => `bench-q-${String(i).padStart(4, "0")}`);
+// Frozen, as the app's deck arrays are (lib/quiz/decks.ts deckCardIds): the queue then reuses its Set of them.
+const ids = Object.freeze(Array.from({ length: QUESTIONS }, (_, i) => `bench-q-${String(i).padStart(4, "0")}`));
 const hashes = new Map(ids.map((id) => [id, `h-${id}`]));
 await db.question.createMany({
   data: ids.map((id, i) => ({ id, topic: `t${i % 12}`, difficulty: "medium", chapter: `c${i % 30}`, contentHash: hashes.get(id)!, concept: i % 3 === 0 ? ids[i - (i % 6)] : null })),

@@ -59,16 +59,29 @@ export function deckTitle(spec: Deck | string): string {
  * them. New cards are introduced in deck order, so appending the exercises would hold them back until
  * every question had been seen; interleaved, a session of a chapter deck practises both.
  */
-export function deckCardIds(spec: Deck | string): string[] {
+export function deckCardIds(spec: Deck | string): readonly string[] {
   const deck = typeof spec === "string" ? parseDeck(spec) : spec;
   if (!deck) return [];
+  // A deck's ids depend on the content alone, and every quiz request (and the deck picker, once per
+  // deck) asks for them: worked out once per bundle. Only decks that hold cards are kept, so deck
+  // strings that name nothing (any `topic:<id>` passes the syntax check) cannot grow the memo.
+  const content = getContent();
+  const exerciseIndex = exerciseDeckIndex();
+  if (memo.content !== content || memo.exercises !== exerciseIndex) Object.assign(memo, { content, exercises: exerciseIndex, ids: new Map() });
+  const key = "value" in deck ? `${deck.kind}:${deck.value}` : deck.kind;
+  const known = memo.ids.get(key);
+  if (known) return known;
   const ids = deck.kind === "loadout" ? loadoutQuestionIds(deck.value) : deckQuestions(deck).map((q) => q.id);
   const exercises = exerciseDeckIds(deck);
-  return exercises.length ? interleave(ids, exercises) : ids;
+  const all = Object.freeze(exercises.length ? interleave(ids, exercises) : [...ids]);
+  if (all.length) memo.ids.set(key, all);
+  return all;
 }
 
+const memo: { content: object | null; exercises: object | null; ids: Map<string, readonly string[]> } = { content: null, exercises: null, ids: new Map() };
+
 /** Merge by position within each list: the next card is whichever list is less far along (ties: a question). */
-export function interleave(a: string[], b: string[]): string[] {
+export function interleave(a: readonly string[], b: readonly string[]): string[] {
   const out: string[] = [];
   let i = 0;
   let j = 0;
@@ -95,7 +108,7 @@ export function isStudyable(id: string): boolean {
 }
 
 /** Card ids of any deck, including the ones that depend on the learner. */
-export async function deckIds(db: Db, learnerId: string, deck: Deck, settings: LearnerSettings): Promise<string[]> {
+export async function deckIds(db: Db, learnerId: string, deck: Deck, settings: LearnerSettings): Promise<readonly string[]> {
   if (deck.kind === "interview") return interviewScope(settings);
   if (deck.kind === "flagged") {
     // One read of the learner's flagged rows (bounded by what they flagged), filtered in memory.

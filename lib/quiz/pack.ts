@@ -25,7 +25,7 @@ export interface PackOptions {
  * the learner's cards and one count, whatever the deck's size. The plain daily allowance is used; the
  * interview's catch-up allowance is the online queue's business.
  */
-export async function offlinePack(db: Db, learnerId: string, deckIds: string[], now: Date, o: PackOptions): Promise<NextCard[]> {
+export async function offlinePack(db: Db, learnerId: string, deckIds: readonly string[], now: Date, o: PackOptions): Promise<NextCard[]> {
   const [cards, newToday] = await Promise.all([
     db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }),
     db.reviewLog.count({ where: { learnerId, state: State.New, reviewedAt: { gte: startOfDay(now, o.tz) } } }),

@@ -4,7 +4,7 @@ import { after, before, describe, it } from "node:test";
 import { ingest } from "../../lib/content/ingest";
 import type { Db } from "../../lib/db/client";
 import { newLearnerId } from "../../lib/learner/identity";
-import { deckIds, interviewScope } from "../../lib/quiz/decks";
+import { deckCardIds, deckIds, interviewScope } from "../../lib/quiz/decks";
 import { State } from "../../lib/quiz/enums";
 import { composeRound, SLOT_MINUTES } from "../../lib/quiz/mock";
 import { quizSession } from "../../lib/quiz/session";
@@ -46,6 +46,17 @@ describe("decks with exercises", { timeout: 600_000 }, () => {
     assert.ok(loadout.includes(SQL_EX) && loadout.includes("kafka-fixture-consumer-groups"), loadout.join());
     assert.ok(!loadout.includes(PY_EX));
     assert.deepEqual(await ids("company:nobody"), []);
+  });
+
+  it("works a deck's cards out once per bundle and hands out the same frozen list", async () => {
+    const first = deckCardIds("chapter:fixture-sql");
+    assert.ok(first.includes(SQL_EX), first.join());
+    assert.equal(deckCardIds({ kind: "chapter", value: "fixture-sql" }), first, "the string and the parsed deck share one entry");
+    assert.ok(Object.isFrozen(first), "callers cannot change what the next request gets");
+    assert.throws(() => (first as string[]).push("x"));
+    assert.notEqual(deckCardIds("chapter:fixture-kafka"), first);
+    assert.deepEqual(await ids("chapter:fixture-sql"), first, "the quiz facade's deck is the same list");
+    assert.deepEqual(deckCardIds("topic:no-such-topic"), []);
   });
 
   it("gives a chapter deck the questions and the exercises linked to that chapter", async () => {
