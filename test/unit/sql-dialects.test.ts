@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { after, test } from "node:test";
 import { extractBlocks } from "../../lib/content/code/blocks";
 import { SqlChecker } from "../../lib/content/code/sql";
-import { SQL_DIALECTS, parseDialect, renderPsycopg } from "../../lib/content/code/sql-dialects";
+import { SQL_DIALECTS, renderPsycopg } from "../../lib/content/code/sql-dialects";
+import { parseDialect } from "../../lib/content/code/sql-grammars";
 import { formatIssue } from "../../lib/content/issues";
 
 const FILE = "content/questions/t/x.md";

@@ -1,10 +1,5 @@
-import { FlinkSQL, HiveSQL, SparkSQL, TrinoSQL } from "dt-sql-parser";
-import sqlParser from "node-sql-parser";
-import { parseClickHouseQueryWithoutCursor } from "websql-autocomplete";
-import { parseRedshift } from "./redshift";
-import { parseSnowflake } from "./snowflake";
-
-// Parsers for SQL dialects other than PostgreSQL. Each fence dialect maps to exactly one grammar, so a
+// SQL dialects other than PostgreSQL: which parser checks each (the parsers are in sql-grammars.ts,
+// imported only when a block is checked anew). Each fence dialect maps to exactly one grammar, so a
 // block passes only if that engine's own grammar (or the named closest one) accepts all of it:
 // - dt-sql-parser: ANTLR grammars of the big-data engines (Spark, Hive, Flink, Trino), which know their
 //   DDL (PARTITIONED BY, STORED AS, TBLPROPERTIES, WATERMARK FOR, FOR SYSTEM_TIME AS OF) that
@@ -53,39 +48,6 @@ export const SQL_DIALECTS: Record<string, DialectSpec> = {
 };
 
 export type ParseResult = { ok: true } | { ok: false; line: number; message: string };
-
-// node-sql-parser is CommonJS: its named export is only reachable through the default import under ESM.
-const DialectParser = sqlParser.Parser;
-let nspParser: InstanceType<typeof DialectParser> | undefined;
-const dtParsers: Record<string, { validate(sql: string): { startLine: number; message: string }[] }> = {};
-const dtClasses: Record<string, new () => { validate(sql: string): { startLine: number; message: string }[] }> = { spark: SparkSQL, hive: HiveSQL, flink: FlinkSQL, trino: TrinoSQL };
-
-/** Parses `code` with the dialect's grammar; `line` is 0-based within the code. */
-export function parseDialect(code: string, spec: DialectSpec): ParseResult {
-  if (spec.engine === "dt-sql-parser") {
-    const parser = (dtParsers[spec.grammar] ??= new dtClasses[spec.grammar]());
-    const [first] = parser.validate(code);
-    return first ? { ok: false, line: first.startLine - 1, message: first.message.slice(0, 300) } : { ok: true };
-  }
-  if (spec.engine === "websql-autocomplete") {
-    const [first] = parseClickHouseQueryWithoutCursor(code).errors;
-    return first ? { ok: false, line: first.startLine - 1, message: first.message.slice(0, 300) } : { ok: true };
-  }
-  if (spec.engine === "snowflake.ts") return parseSnowflake(code, (sql) => parseNsp(sql, "snowflake"));
-  if (spec.engine === "redshift.ts") return parseRedshift(code, (sql) => parseNsp(sql, "redshift"));
-  return parseNsp(code, spec.grammar);
-}
-
-function parseNsp(code: string, database: string): ParseResult {
-  nspParser ??= new DialectParser();
-  try {
-    nspParser.astify(code, { database });
-    return { ok: true };
-  } catch (err) {
-    const e = err as Error & { location?: { start?: { line?: number } } };
-    return { ok: false, line: (e.location?.start?.line ?? 1) - 1, message: e.message.split("\n")[0].slice(0, 300) };
-  }
-}
 
 /**
  * psycopg fills `%(name)s` placeholders in the driver; PostgreSQL sees bound values. Render them as the

@@ -2,7 +2,7 @@ import { parse as pgParse } from "libpg-query";
 import { SqlEngine, SqlEngineError } from "../../engine/pglite-node";
 import type { CodeBlock } from "./blocks";
 import type { BlockOutcome } from "./outcome";
-import { SQL_DIALECTS, parseDialect, renderPsycopg } from "./sql-dialects";
+import { SQL_DIALECTS, renderPsycopg } from "./sql-dialects";
 
 // SQL samples: PostgreSQL (the default) is parsed by PostgreSQL's own parser and, when the block is
 // self-contained or names a setup, executed on PGlite in a fresh schema. Other dialects are parsed by
@@ -103,6 +103,9 @@ export function renderJinja(code: string): string {
     .replace(/\{\{[\s\S]*?\}\}/g, "jinja_expr");
 }
 
+// Imported on the first block that needs one: a check with every verdict cached never pays for them.
+let grammars: Promise<typeof import("./sql-grammars")> | undefined;
+
 export class SqlChecker {
   private engine: SqlEngine | null = null;
   private schemaSeq = 0;
@@ -126,6 +129,7 @@ export class SqlChecker {
     }
     if (spec.engine !== "pg") {
       if (block.meta.setup) return { status: "failed", line: block.line, message: "`setup=` only works for PostgreSQL blocks", fix: "Remove setup= or drop the dialect." };
+      const { parseDialect } = await (grammars ??= import("./sql-grammars"));
       const r = parseDialect(block.code, spec);
       if (!r.ok) return { status: "failed", line: block.codeLine + r.line, message: `${dialect} parser (${spec.engine} ${spec.grammar}): ${r.message}`, fix: `Fix the statement, or if ${spec.engine} lacks this ${dialect} syntax, mark the fence norun="${spec.engine} cannot parse <feature>".` };
       return { status: "parsed", note: spec.note };
