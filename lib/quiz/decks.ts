@@ -1,4 +1,4 @@
-import { parseDeck, type Deck } from "./deck";
+import { deckToString, parseDeck, type Deck } from "./deck";
 import { getChapter, getContent, getTopic, isQuizzable, type Question } from "../content/index";
 import type { Db } from "../db/client";
 import { exerciseDeckIds, exerciseDeckIndex } from "./exercise-decks";
@@ -68,7 +68,7 @@ export function deckCardIds(spec: Deck | string): readonly string[] {
   const content = getContent();
   const exerciseIndex = exerciseDeckIndex();
   if (memo.content !== content || memo.exercises !== exerciseIndex) Object.assign(memo, { content, exercises: exerciseIndex, ids: new Map() });
-  const key = "value" in deck ? `${deck.kind}:${deck.value}` : deck.kind;
+  const key = deckToString(deck);
   const known = memo.ids.get(key);
   if (known) return known;
   const ids = deck.kind === "loadout" ? loadoutQuestionIds(deck.value) : deckQuestions(deck).map((q) => q.id);
