@@ -45,8 +45,29 @@ function offsetMs(at: Date, tz: string): number {
   return Date.UTC(w.y, w.m - 1, w.d, w.h, w.min, w.s) - Math.floor(at.getTime() / 1000) * 1000;
 }
 
+// Process-wide memos of the zone arithmetic below, for the quiz's per-request calls: the queue and the
+// review write work out the learner day of each candidate due date (lib/quiz/load-balance.ts), each a few
+// Intl calls of ~2 µs, ~200 of them per request. Every zone's offset changes on a quarter hour (see
+// dayKeyer), so a day key is the same for all instants of a 15-minute slot. Bounded: cleared when full.
+const MEMO_MAX = 20_000;
+const SLOT_MS = 15 * 60_000;
+const dayKeys = new Map<string, string>();
+const instants = new Map<string, number>();
+function remember<V>(memo: Map<string, V>, key: string, value: V): V {
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
 /** YYYY-MM-DD of the learner's day holding `at` in `tz`: the calendar date, or the one before it before `rolloverHour`. */
 export function dayKey(at: Date, tz?: string, rolloverHour = 0): string {
+  // Without a zone the server's applies, which tests change while running: not memoized.
+  if (!tz) return computeDayKey(at, tz, rolloverHour);
+  const memoKey = `${tz}|${rolloverHour}|${Math.floor(at.getTime() / SLOT_MS)}`;
+  return dayKeys.get(memoKey) ?? remember(dayKeys, memoKey, computeDayKey(at, tz, rolloverHour));
+}
+
+function computeDayKey(at: Date, tz: string | undefined, rolloverHour: number): string {
   let key: string;
   let hour: number;
   if (!tz) {
@@ -79,8 +100,6 @@ export function dayKeyer(tz?: string, rolloverHour = 0): (at: Date) => string {
     return key;
   };
 }
-const SLOT_MS = 15 * 60_000;
-
 /** The instant the learner's day containing `now` began in `tz` (its rollover hour). */
 export function startOfDay(now: Date, tz?: string, rolloverHour = 0): Date {
   // Wall-clock hour arithmetic, so a daylight-saving change between midnight and the rollover is honoured.
@@ -90,11 +109,15 @@ export function startOfDay(now: Date, tz?: string, rolloverHour = 0): Date {
     d.setHours(0, 0, 0, 0);
     return d;
   }
-  const [y, m, d] = dayKey(now, tz).split("-").map(Number);
+  const key = dayKey(now, tz);
+  const memoKey = `${tz}|midnight|${key}`;
+  const known = instants.get(memoKey);
+  if (known !== undefined) return new Date(known);
+  const [y, m, d] = key.split("-").map(Number);
   const midnightAsUtc = Date.UTC(y, m - 1, d);
   // The offset at midnight can differ from now's on a daylight-saving day; ask again at the guess.
   const guess = midnightAsUtc - offsetMs(now, tz);
-  return new Date(midnightAsUtc - offsetMs(new Date(guess), tz));
+  return new Date(remember(instants, memoKey, midnightAsUtc - offsetMs(new Date(guess), tz)));
 }
 
 export function startOfNextDay(now: Date, tz?: string, rolloverHour = 0): Date {
@@ -126,7 +149,10 @@ export function daysBetweenKeys(from: string, to: string): number {
 export function instantOnDay(key: string, hour: number, tz?: string): Date {
   const [y, m, d] = key.split("-").map(Number);
   if (!tz) return new Date(y, m - 1, d, hour);
+  const memoKey = `${tz}|${hour}|${key}`;
+  const known = instants.get(memoKey);
+  if (known !== undefined) return new Date(known);
   const asUtc = Date.UTC(y, m - 1, d, hour);
   const guess = asUtc - offsetMs(new Date(asUtc), tz);
-  return new Date(asUtc - offsetMs(new Date(guess), tz));
+  return new Date(remember(instants, memoKey, asUtc - offsetMs(new Date(guess), tz)));
 }

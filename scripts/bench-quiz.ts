@@ -1,7 +1,8 @@
 // The quiz's two hot paths on a synthetic population, without the content ingest that makes
 // `npm run bench` take minutes: the review write and the due queue, next to the floor that Prisma
-// itself sets (a one-row primary-key read) and the number of SQL statements each path issues through
-// Prisma (on SQLite a common answer's own write transaction runs beside Prisma and is not counted).
+// itself sets (a one-row primary-key read) and the number of SQL statements each path issues, through
+// Prisma or on PostgreSQL's pool beside it (lib/db/pg-direct.ts); on SQLite a common answer's own write
+// transaction runs beside Prisma and is not counted.
 // Prints timings; no pass/fail.
 //
 //   npx tsx scripts/bench-quiz.ts            SQLite (temp file)
@@ -14,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { createDb, type Db } from "../lib/db/client";
+import { directStatements } from "../lib/db/pg-direct";
 import { Rating, State } from "../lib/quiz/enums";
 import { nextCard } from "../lib/quiz/queue";
 import { submitReview } from "../lib/quiz/review";
@@ -60,13 +62,13 @@ if (pgUrl) {
 
 async function timed(n: number, fn: (i: number) => Promise<unknown>): Promise<{ times: number[]; perCall: number }> {
   const times: number[] = [];
-  const before = statements;
+  const before = statements + directStatements();
   for (let i = 0; i < n; i++) {
     const t = performance.now();
     await fn(i);
     times.push(performance.now() - t);
   }
-  return { times, perCall: (statements - before) / n };
+  return { times, perCall: (statements + directStatements() - before) / n };
 }
 
 // Questions: every third one in a sibling pair (concept key), as real content has some.

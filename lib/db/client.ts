@@ -3,6 +3,7 @@ import path from "node:path";
 import { sqliteAdapter, sqliteConnection, type SqliteConnection } from "./sqlite-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { statementPool } from "./pg-statements";
+import { registerPool } from "./pg-direct";
 import { PrismaClient } from "../generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "../generated/prisma-pg/client";
 import { databaseProvider, isPostgresUrl, sqliteFile, type Provider } from "./provider";
@@ -30,6 +31,7 @@ export function createDb(target: string | undefined = process.env.DATABASE_URL, 
     const pool = statementPool({ connectionString: target, max, allowExitOnIdle: true });
     const client = new PgPrismaClient({ ...options, adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
     providers.set(client, "postgresql");
+    registerPool(client, pool);
     return client;
   }
   const file = target && !target.startsWith("file:") ? target : sqliteFile(target);

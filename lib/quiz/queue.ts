@@ -1,5 +1,6 @@
 // The study queue: which card comes next, and the counts the session shows.
 import type { Db } from "../db/client";
+import { directOf } from "../db/pg-direct";
 import { dayKey, startOfDay } from "../time";
 import { rowToCard } from "./card-mapper";
 import { isLearningState, State } from "./enums";
@@ -62,6 +63,8 @@ export async function nextCard(
   opts: QueueOptions = {},
 ): Promise<{ card: NextCard | null; counts: QueueCounts }> {
   const inDeck = deckSet(deckIds);
+  // Raw statements on PostgreSQL's pool rather than through Prisma (lib/db/pg-direct.ts).
+  const q = directOf(db);
   // The day (for the new-card allowance and the sibling rule) starts at the learner's rollover hour.
   const settings = opts.settings ?? (await getSettings(db, learnerId, opts.tz));
   const dayStart = startOfDay(now, opts.tz, settings.rolloverHour);
@@ -78,7 +81,7 @@ export async function nextCard(
       ? db.card.findMany({ where: { learnerId }, orderBy: { due: "asc" } }).then((cards) => ({ cards, started: null, newToday: 0, siblingSeen: () => false }))
       : // Slim rows for the due cards unless reviews are ordered by recall, which needs each card's memory state.
         queueReads(
-          db,
+          q,
           learnerId,
           { now, until: new Date(now.getTime() + LEARN_AHEAD_MS), dayStart },
           { prefer: opts.prefer, slim: settings.reviewOrder !== "weakest", withStarted: mayWantFresh },
@@ -147,7 +150,7 @@ export async function nextCard(
   // The served card is read slim only when it is not among the earliest due (queueReads' full head): a
   // random review order, or the head filtered out (another deck, the sibling rule). Gone meanwhile (an
   // undo of its first answer): it is new again.
-  const row = pickRow && isSlim(pickRow) ? await cardRow(db, learnerId, pickRow.questionId) : pickRow;
+  const row = pickRow && isSlim(pickRow) ? await cardRow(q, learnerId, pickRow.questionId) : pickRow;
   const freshRow = pickFresh === undefined ? undefined : byId.get(pickFresh);
   const pick = row
     ? { questionId: row.questionId, card: rowToCard(row), changed: changed(row), flagged: row.flagged }
@@ -158,7 +161,7 @@ export async function nextCard(
         flagged: freshRow?.flagged ?? false,
       };
 
-  const due = await balancedPreview(db, pick.card, now, sched(pick.questionId), { learnerId, questionId: pick.questionId, tz: opts.tz, ...settings });
+  const due = await balancedPreview(q, pick.card, now, sched(pick.questionId), { learnerId, questionId: pick.questionId, tz: opts.tz, ...settings });
   const previews = Object.fromEntries(
     RATINGS.map((r) => {
       const d = clampToInterview(due[r], settings, now, !scope || scope.has(pick.questionId));

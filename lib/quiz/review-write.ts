@@ -8,6 +8,7 @@
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { directTransaction, type RunStatement, type SqliteConnection } from "../db/sqlite-adapter";
+import { UniqueViolation } from "../db/unique-violation";
 
 type Writer = Pick<Db, "$executeRaw">;
 type Value = string | number | boolean | Date | null;
@@ -19,12 +20,7 @@ export class CardConflict extends Error {
   }
 }
 
-/** A statement run on the SQLite connection directly failed on a unique key. */
-export class UniqueViolation extends Error {
-  constructor() {
-    super("a row with this key exists already");
-  }
-}
+export { UniqueViolation };
 
 /** A raw statement failed on a unique key (the model API reports this as P2002). */
 export function isUniqueViolation(err: unknown): boolean {

@@ -1,6 +1,7 @@
 // Writing answers: grade, practice, undo and the study controls (bury, suspend, flag).
 import { Prisma, type Card as CardRow } from "../generated/prisma/client";
 import { providerOf, sqliteConnectionOf, type Db } from "../db/client";
+import { directOf } from "../db/pg-direct";
 import { AppError } from "../app-error";
 import { learnerLockStatements, lockLearner } from "../db/locks";
 import { startOfNextDay } from "../time";
@@ -62,6 +63,8 @@ type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$exten
  */
 export async function submitReview(db: Db, learnerId: string, input: ReviewInput, now: Date, opts: WriteOptions = {}): Promise<ReviewResult> {
   const reviewId = input.reviewId.toLowerCase();
+  // Outside a transaction the raw statements run on PostgreSQL's pool rather than through Prisma (lib/db/pg-direct.ts).
+  const direct = directOf(db);
   if (input.practice) return submitPractice(db, learnerId, { ...input, reviewId }, now, opts);
   // One attempt through `q` (the client, or an interactive transaction that already holds the lock).
   const attempt = async (q: Tx, locked: boolean): Promise<ReviewResult | "undone" | "late"> => {
@@ -70,7 +73,9 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     // bury when the rollover hour is known (raw SQL: see lib/quiz/card-reads.ts).
     const rollover = opts.settings?.rolloverHour;
     const buryWindow = rollover === undefined ? undefined : { now, until: startOfNextDay(now, opts.tz, rollover) };
-    const { question, row, undone, learner = null, siblings: siblingIds = null } = await readForReview(q, learnerId, input.questionId, reviewId, !opts.settings || locked, buryWindow);
+    // The locked attempt reads on its transaction's connection.
+    const r = locked ? q : direct;
+    const { question, row, undone, learner = null, siblings: siblingIds = null } = await readForReview(r, learnerId, input.questionId, reviewId, !opts.settings || locked, buryWindow);
     if (!question || question.archivedAt) throw notInQuiz(input.questionId);
     // An undone answer stays undone: a late retry of it is answered like a replay.
     if (undone) return "undone";
@@ -87,11 +92,11 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     }
     const before = row ? rowToCard(row) : newCard(now);
     const balance = { learnerId, questionId: input.questionId, tz: opts.tz, ...settings };
-    const { card, log } = await balancedReview(q, before, input.rating, now, schedulerSettings(settings, now, inScope), balance);
+    const { card, log } = await balancedReview(r, before, input.rating, now, schedulerSettings(settings, now, inScope), balance);
     card.due = clampToInterview(card.due, settings, now, inScope);
     const data = { ...cardToRow(card), ...leechUpdate(before.lapses, card.lapses, settings), seenHash: question.contentHash, buriedUntil: null };
     // Without the learner's settings up front the sibling read waits for their rollover hour.
-    const buried = !question.concept ? [] : (siblingIds ?? (await siblingsToBury(q, learnerId, input.questionId, now, startOfNextDay(now, opts.tz, settings.rolloverHour))));
+    const buried = !question.concept ? [] : (siblingIds ?? (await siblingsToBury(r, learnerId, input.questionId, now, startOfNextDay(now, opts.tz, settings.rolloverHour))));
     const bury = siblingBury(learnerId, buried, startOfNextDay(now, opts.tz, settings.rolloverHour));
     const logRow = { id: reviewId, learnerId, questionId: input.questionId, durationMs: input.durationMs, prevCard: row ? JSON.stringify(row) : null, buriedSiblings: bury.column, ...recordToLogRow(log) };
     // Raw statements (lib/quiz/review-write.ts): the log row first, so a stored review id fails before
@@ -111,7 +116,7 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     const sqlite = common ? sqliteConnectionOf(db) : null;
     // An interactive transaction, not a batch: a conditional update that matched nothing must roll back the log row.
     if (locked) await write(q);
-    else if (common && providerOf(db) === "postgresql") await writeAnswer(db, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow);
+    else if (common && providerOf(db) === "postgresql") await writeAnswer(direct, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow);
     else if (sqlite) await writeAnswerOnConnection(sqlite, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow);
     else await db.$transaction(write);
     return { duplicate: false, card };

@@ -3,6 +3,7 @@
 // the shape the route or page sends. Routes and pages only find the learner and call one method.
 import { getContent, getQuestion, isQuizzable } from "../content/index";
 import type { Db } from "../db/client";
+import { directOf } from "../db/pg-direct";
 import { deckCardIds, deckIds, interviewScope, isStudyable, parseDeck, type Deck } from "./decks";
 import { cardView, questionView } from "./card-view";
 import { exerciseDeckIndex } from "./exercise-decks";
@@ -127,7 +128,7 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
   let learner: Promise<LearnerState> | undefined;
   let cards: Promise<StudyCardRow[]> | undefined;
   const load = () =>
-    (learner ??= readLearner(db, learnerId).then((row) => {
+    (learner ??= readLearner(directOf(db), learnerId).then((row) => {
       const settings = rowToSettings(row, tz);
       return { settings, exists: row !== null, scope: activeScope(settings, now) };
     }));

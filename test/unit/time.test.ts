@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import fc from "fast-check";
 import { addDaysToKey, dayKey, dayKeyer, daysBetweenKeys, startOfDay, startOfNextDay, validTimeZone } from "../../lib/time";
 
 describe("learner days", () => {
@@ -86,5 +87,43 @@ describe("the wall clock in a zone", () => {
       }
     }
     assert.ok(checked > 30_000, `only ${checked} instants checked`);
+  });
+});
+
+describe("memoized zone arithmetic", () => {
+  // An oracle that asks Intl directly: the wall date and hour in the zone, the day before when the hour is before the rollover.
+  const oracle = (at: Date, tz: string, roll: number) => {
+    const p = Object.fromEntries(new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit" }).formatToParts(at).map((x) => [x.type, x.value]));
+    const key = `${p.year}-${p.month}-${p.day}`;
+    return Number(p.hour) < roll ? addDaysToKey(key, -1) : key;
+  };
+  // Zones with daylight saving at different hours, a half-hour change (Lord Howe) and quarter-hour offsets.
+  const zones = ["Europe/Berlin", "America/New_York", "America/Santiago", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "UTC"];
+
+  it("gives every instant of a 15-minute slot the day Intl gives it, whichever instant of the slot came first", () => {
+    const year = Date.UTC(2026, 0, 1);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 365 * 96 }), fc.integer({ min: 0, max: 899_999 }), fc.integer({ min: 0, max: 899_999 }), fc.constantFrom(...zones), fc.integer({ min: 0, max: 23 }), (slot, a, b, tz, roll) => {
+        const first = new Date(year + slot * 900_000 + a);
+        const second = new Date(year + slot * 900_000 + b);
+        assert.equal(dayKey(first, tz, roll), oracle(first, tz, roll));
+        assert.equal(dayKey(second, tz, roll), oracle(second, tz, roll));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("starts each day at the same instant however often it is asked, on daylight-saving days too", () => {
+    for (const tz of zones) {
+      for (let h = 0; h < 24 * 400; h += 5) {
+        const at = new Date(Date.UTC(2026, 0, 1) + h * 3_600_000);
+        for (const roll of [0, 4]) {
+          const start = startOfDay(at, tz, roll);
+          assert.ok(start <= at && at.getTime() - start.getTime() < 26 * 3_600_000, `${tz} ${at.toISOString()} roll ${roll}: ${start.toISOString()}`);
+          assert.equal(dayKey(start, tz, roll), dayKey(at, tz, roll), "the start belongs to the same learner day");
+          assert.equal(startOfDay(at, tz, roll).getTime(), start.getTime(), "asked again, the memo gives the same instant");
+        }
+      }
+    }
   });
 });
