@@ -58,5 +58,16 @@ export function statementPool(config: pg.PoolConfig): pg.Pool {
   // 1.21, or without max_prepared_statements) a statement does not outlive its transaction: such a
   // setup turns naming off. A rollback does not drop one: prepared statements are not transactional.
   const named = process.env.PG_PREPARED_STATEMENTS !== "off";
-  return new pg.Pool(named ? { ...config, Client: NamingClient } : config);
+  if (!named) return new pg.Pool(config);
+  // Generic plans: with plan_cache_mode auto, PostgreSQL 15 kept planning the queue's two statements
+  // anew on every execution (pg_prepared_statements: 0 generic, 300 custom plans at scale), because
+  // the generic plan's estimate for a range over an unknown date is worse than a known one's; each
+  // custom plan cost 0.6-0.8 ms, as much as executing. The app's statements are bounded by one learner
+  // (or one question) through an index, and at scale their generic plans are the same index scans
+  // (`npm run bench:scale` prints the queue's). Turned off with the rest by PG_PREPARED_STATEMENTS=off.
+  // A startup option of each connection, so it costs no statement. A DATABASE_URL with its own
+  // `options` parameter replaces this one (pg gives the URL's precedence): such a URL keeps PostgreSQL's
+  // own choice unless it adds `-c plan_cache_mode=force_generic_plan` itself.
+  const generic = "-c plan_cache_mode=force_generic_plan";
+  return new pg.Pool({ ...config, options: config.options ? `${config.options} ${generic}` : generic, Client: NamingClient });
 }

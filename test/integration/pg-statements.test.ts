@@ -48,6 +48,15 @@ describe("prepared statements on PostgreSQL", { skip }, () => {
     assert.equal((await prepared(pool)).length, MAX_PREPARED_PER_CONNECTION);
   });
 
+  it("plans a prepared statement once, generically, instead of on every run", async () => {
+    const pool = onePool();
+    pools.push(pool);
+    // A range over a date, as the queue reads: with plan_cache_mode auto PostgreSQL kept custom plans.
+    for (let i = 0; i < 8; i++) await pool.query({ text: `SELECT count(*) AS "n" FROM "Card" WHERE "learnerId" = $1 AND "due" <= $2`, values: [`l${i}`, new Date()] });
+    const stats = (await pool.query<{ g: string; c: string }>(`SELECT generic_plans AS g, custom_plans AS c FROM pg_prepared_statements WHERE statement LIKE '%"due" <= $2%'`)).rows;
+    assert.deepEqual(stats.map((r) => [Number(r.g), Number(r.c)]), [[8, 0]]);
+  });
+
   it("prepares nothing with PG_PREPARED_STATEMENTS=off (for a transaction-mode pooler)", async () => {
     process.env.PG_PREPARED_STATEMENTS = "off";
     try {
@@ -55,6 +64,7 @@ describe("prepared statements on PostgreSQL", { skip }, () => {
       pools.push(pool);
       for (let i = 0; i < 3; i++) await pool.query({ text: `SELECT $1::int AS "x"`, values: [i] });
       assert.deepEqual(await prepared(pool), []);
+      assert.equal((await pool.query("SHOW plan_cache_mode")).rows[0].plan_cache_mode, "auto", "and leaves the server's planning alone");
     } finally {
       delete process.env.PG_PREPARED_STATEMENTS;
     }
