@@ -1,5 +1,6 @@
 import { State } from "./enums";
 import type { Db } from "../db/client";
+import { directOf } from "../db/pg-direct";
 import { rowToCard } from "./card-mapper";
 import { cardSummaries, reviewCounts, type CardSummary } from "./card-reads";
 import { retrievability } from "./scheduler";
@@ -49,7 +50,7 @@ export async function getProgress(db: Db, learnerId: string, questions: Map<stri
   const dayStart = startOfDay(now, tz, settings.rolloverHour);
   const since30 = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
   // Two statements: the cards (unless the caller has them) and every review count at once.
-  const [cards, counts] = await Promise.all([loaded.cards ?? cardSummaries(db, learnerId), reviewCounts(db, learnerId, dayStart, since30)]);
+  const [cards, counts] = await Promise.all([loaded.cards ?? cardSummaries(directOf(db), learnerId), reviewCounts(directOf(db), learnerId, dayStart, since30)]);
   const { today: reviewsToday, newToday, total: reviewsTotal } = counts;
   const { studied, byState, dueNow, byTopic } = cardProgress(cards, questions, now, settings);
   return {

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { directOf } from "../db/pg-direct";
 import { rowToCard } from "./card-mapper";
 import { cardSummaries, type CardSummary } from "./card-reads";
 import { State } from "./enums";
@@ -17,7 +18,7 @@ export async function projectedRecall(
   at: Date,
   loaded: { settings?: LearnerSettings; cards?: CardSummary[] } = {},
 ): Promise<{ recall: number; seen: number; total: number }> {
-  const [settings, cards] = await Promise.all([loaded.settings ?? getSettings(db, learnerId), loaded.cards ?? cardSummaries(db, learnerId)]);
+  const [settings, cards] = await Promise.all([loaded.settings ?? getSettings(db, learnerId), loaded.cards ?? cardSummaries(directOf(db), learnerId)]);
   const inScope = new Set(scope);
   const sched = schedulerSettings(settings, at, true);
   let sum = 0;

@@ -132,7 +132,7 @@ export function quizSession(db: Db, learnerId: string, opts: { now?: Date; tz?: 
       const settings = rowToSettings(row, tz);
       return { settings, exists: row !== null, scope: activeScope(settings, now) };
     }));
-  const loadCards = () => (cards ??= studyCards(db, learnerId));
+  const loadCards = () => (cards ??= studyCards(directOf(db), learnerId));
 
   async function next(q: NextQuery): Promise<NextResponse> {
     const deck: Deck = parseDeck(q.deck) ?? { kind: "all" };

@@ -1,5 +1,6 @@
 import { State } from "./enums";
 import type { Db } from "../db/client";
+import { directOf } from "../db/pg-direct";
 import { addDaysToKey, dayKey, dayKeyer, daysBetweenKeys, startOfDay, startOfNextDay } from "../time";
 import { cardProgress, type Loaded, type Progress, type TopicProgress } from "./progress";
 import { getSettings } from "./settings";
@@ -25,9 +26,11 @@ export interface Stats {
 /** Everything the statistics page draws, for one learner, over the quizzable questions (id → topic). */
 export async function getStats(db: Db, learnerId: string, questions: Map<string, string>, now: Date, tz?: string, heatmapDays = 182, loaded: Loaded = {}): Promise<Stats> {
   const settings = loaded.settings ?? (await getSettings(db, learnerId, tz));
+  // Raw reads on PostgreSQL's pool rather than through Prisma (lib/db/pg-direct.ts): the card read maps 1,623 rows.
+  const q = directOf(db);
   // The cards are read once, for the forecast and for the progress numbers. The read starts first so
   // the database works on it while the day starts below are computed (CPU work, ~180 zone lookups).
-  const cardsRead = loaded.cards ? Promise.resolve(loaded.cards) : cardSummaries(db, learnerId);
+  const cardsRead = loaded.cards ? Promise.resolve(loaded.cards) : cardSummaries(q, learnerId);
   // Days run from the learner's rollover hour to the next: a review at 1 a.m. counts toward the evening before.
   const roll = settings.rolloverHour;
   const today = dayKey(now, tz, roll);
@@ -37,7 +40,7 @@ export async function getStats(db: Db, learnerId: string, questions: Map<string,
   const starts: Date[] = new Array(days);
   starts[days - 1] = startOfDay(now, tz, roll);
   for (let i = days - 2; i >= 0; i--) starts[i] = startOfDay(new Date(starts[i + 1].getTime() - 3_600_000), tz, roll);
-  const [all, counts, practiceTotal] = await Promise.all([cardsRead, reviewsPerDay(db, learnerId, starts, startOfNextDay(now, tz, roll)), practiceCount(db, learnerId)]);
+  const [all, counts, practiceTotal] = await Promise.all([cardsRead, reviewsPerDay(q, learnerId, starts, startOfNextDay(now, tz, roll)), practiceCount(q, learnerId)]);
   // Card states and recall per topic are the progress page's numbers; one place computes them. The
   // page uses none of the progress page's review counts, so it does not read them.
   const progress = cardProgress(all, questions, now, settings);

@@ -7,7 +7,7 @@ import { Prisma } from "../../lib/generated/prisma/client";
 import type { Db } from "../../lib/db/client";
 import { directOf } from "../../lib/db/pg-direct";
 import { newLearnerId } from "../../lib/learner/identity";
-import { queueReads, readForReview, readLearner } from "../../lib/quiz/card-reads";
+import { cardSummaries, queueReads, readForReview, readLearner, reviewCounts, reviewsPerDay, studyCards } from "../../lib/quiz/card-reads";
 import { Rating } from "../../lib/quiz/enums";
 import { submitReview } from "../../lib/quiz/review";
 import { insertLog, isUniqueViolation } from "../../lib/quiz/review-write";
@@ -55,6 +55,15 @@ describe("statements on the pool beside Prisma", () => {
       assert.deepEqual(a.cards, b.cards);
       assert.deepEqual([a.started, a.newToday], [b.started, b.newToday]);
       assert.equal(a.newToday, 1);
+      // The progress and statistics reads: the cards as summaries and study rows, and the review counts.
+      assert.deepEqual(await cardSummaries(directOf(db), me), await cardSummaries(db, me));
+      assert.deepEqual(await studyCards(directOf(db), me), await studyCards(db, me));
+      const since = new Date(t0.getTime() - 86_400_000);
+      assert.deepEqual(await reviewCounts(directOf(db), me, t0, since), await reviewCounts(db, me, t0, since));
+      const starts = [since, t0, new Date(t0.getTime() + 86_400_000)];
+      const perDay = await reviewsPerDay(directOf(db), me, starts, new Date(t0.getTime() + 2 * 86_400_000));
+      assert.deepEqual(perDay, await reviewsPerDay(db, me, starts, new Date(t0.getTime() + 2 * 86_400_000)));
+      assert.equal(perDay[1].reviews, 1, "the review falls on the day it was given");
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
