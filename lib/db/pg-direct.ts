@@ -2,9 +2,9 @@
 // Prisma's `$queryRaw`. Why: Prisma 6.19 hands each raw statement through its query interpreter, the
 // driver adapter (rows as arrays with column types) and back into objects, ~0.3 ms of Node CPU per
 // statement plus a per-row cost, and the queue and the review write are nothing but raw statements.
-// Measured on this project's 2-core machine, the queue's two statements side by side (1,623 cards,
-// 600 calls, `scripts/bench-quiz.ts`'s population): Node CPU per call 2.4-4.5 ms through Prisma
-// against 1.1-1.4 ms on the pool, p50 2.7-4.5 against 1.9-2.3 ms.
+// Measured on this project's 2-core machine, the queue's two statements side by side for a learner
+// with 1,623 cards (600 calls, a population like `scripts/bench-quiz.ts`'s): Node CPU per call 2.4-4.5
+// ms through Prisma against 1.1-1.4 ms on the pool, p50 2.7-4.5 against 1.9-2.3 ms.
 //
 // Only a root client has a direct path: a statement inside an interactive transaction must run on that
 // transaction's connection, so `directOf(tx)` returns the transaction itself. The values read back are
