@@ -77,6 +77,12 @@ for (const learnerId of learners) {
 }
 console.log(`due queue (nextCard, all its queries and the pick, ${qids.length} questions in the deck), a learner's first request: ${fmt(queue)}`);
 console.log(`due queue, the same learner's next request: ${fmt(queueWarm)}`);
+// A learner in a session asks again and again; the next request above comes right after the first.
+// Three more passes over the same learners, each served twice already: the queue once their rows are
+// in memory (the first request's extra cost is touching that learner's pages; README, run K).
+const queueLoop = [];
+for (let pass = 0; pass < 3; pass++) for (const learnerId of learners) queueLoop.push(await timed(() => nextCard(db, learnerId, qids, now, { settings: DEFAULT_LEARNER_SETTINGS, hashes })));
+console.log(`due queue, three more passes over the same learners: ${fmt(queueLoop)}`);
 // The queue's two statements exactly as lib/quiz/card-reads.ts queueStatements builds them for
 // /api/quiz/next (default settings: slim due rows, started ids read, no preferred card), run through
 // the raw client: the time inside PostgreSQL, and the plans.
