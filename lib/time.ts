@@ -85,8 +85,9 @@ function computeDayKey(at: Date, tz: string | undefined, rolloverHour: number): 
 /**
  * `dayKey` for many instants (the statistics page's forecast over every card's due date), memoized per
  * 15-minute UTC slot: every zone's offset and every daylight-saving change since the 1970s falls on a
- * quarter hour, and the rollover is a whole hour, so all instants of one slot share their day. One
- * `dayKey` in a zone costs ~10 µs (Intl).
+ * quarter hour, and the rollover is a whole hour, so all instants of one slot share their day. It keeps
+ * its own memo beside dayKey's: keyed by the slot number, it builds no string key per instant (the
+ * forecast asks once per card), and it covers the server's zone, which dayKey does not memoize.
  */
 export function dayKeyer(tz?: string, rolloverHour = 0): (at: Date) => string {
   const memo = new Map<number, string>();
