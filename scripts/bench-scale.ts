@@ -57,7 +57,10 @@ const now = new Date();
 if (process.argv.includes("--prewarm")) {
   const t = performance.now();
   await raw.query("CREATE EXTENSION IF NOT EXISTS pg_prewarm");
-  const rels = ["Card", "Card_pkey", "Card_queue_idx", "Question", "ReviewLog_learnerId_reviewedAt_state_rating_idx", "ReviewLog_learnerId_questionId_reviewedAt_idx"];
+  // The tables the timed paths read whole (the log's heap is read only at its end, or one row at a
+  // time), and every index of the tables an answer writes: each one takes an entry per answer.
+  const indexes = (await raw.query(`SELECT indexrelid::regclass::text AS name FROM pg_index WHERE indrelid IN ('"Card"'::regclass, '"ReviewLog"'::regclass, '"Question"'::regclass, '"Learner"'::regclass) ORDER BY 1`)).rows.map((r) => (r.name as string).replace(/^"|"$/g, ""));
+  const rels = ["Card", "Question", "Learner", ...indexes];
   let blocks = 0;
   for (const r of rels) blocks += Number((await raw.query(`SELECT pg_prewarm($1) AS n`, [`"${r}"`])).rows[0].n);
   const sb = (await raw.query("SHOW shared_buffers")).rows[0].shared_buffers;

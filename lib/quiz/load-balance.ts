@@ -61,14 +61,45 @@ function balancedRange(plain: CardState, sched: SchedulerSettings): { min: numbe
 
 const onDay = (plain: CardState, now: Date, days: number): CardState => ({ ...plain, scheduledDays: days, due: new Date(now.getTime() + days * DAY_MS) });
 
-/** A review's next due date with load balancing when it applies, else ts-fsrs's own (fuzzed) result. */
-export async function balancedReview(q: Reader, before: CardState, rating: Rating, now: Date, sched: SchedulerSettings, ctx: BalanceContext): Promise<{ card: CardState; log: ReviewRecord }> {
+/**
+ * A review whose due day load balancing picks: the unfuzzed result, the candidate days and the query
+ * that counts their load. `pickDay` over `dayLoads` picks it here; on PostgreSQL the one-statement
+ * answer write picks it inside the statement instead (lib/quiz/review-write.ts, `pickSql`), which
+ * saves the round trip of reading the counts first.
+ */
+export interface BalancePlan {
+  card: CardState;
+  log: ReviewRecord;
+  now: Date;
+  /** The interval the scheduler computed (ties go to the day closest to it). */
+  interval: number;
+  days: DayWindows;
+}
+
+/** A review's next due date without load balancing, or the plan to pick it by load. */
+export function balancePlan(before: CardState, rating: Rating, now: Date, sched: SchedulerSettings, ctx: BalanceContext): { card: CardState; log: ReviewRecord } | BalancePlan {
   if (!ctx.loadBalance) return review(before, rating, now, sched);
   const plain = review(before, rating, now, { ...sched, fuzz: false });
   const range = balancedRange(plain.card, sched);
   if (!range) return review(before, rating, now, sched);
-  const days = pickDay(await dayLoads(q, now, range, ctx), plain.card.scheduledDays);
-  return { card: onDay(plain.card, now, days), log: plain.log };
+  return { ...plain, now, interval: plain.card.scheduledDays, days: dayWindows(now, range, ctx) };
+}
+
+export const isBalancePlan = (x: { card: CardState; log: ReviewRecord } | BalancePlan): x is BalancePlan => "days" in x;
+
+/** The card on the day a plan's pick chose (whole days from now). */
+export const cardOnDay = (plan: BalancePlan, days: number): CardState => onDay(plan.card, plan.now, days);
+
+/** A plan's review on the day pickDay chooses from the counts read now. */
+export async function pickBalanced(q: Reader, plan: BalancePlan): Promise<{ card: CardState; log: ReviewRecord }> {
+  const days = pickDay(await loadsOf(q, plan.days), plan.interval);
+  return { card: cardOnDay(plan, days), log: plan.log };
+}
+
+/** A review's next due date with load balancing when it applies, else ts-fsrs's own (fuzzed) result. */
+export async function balancedReview(q: Reader, before: CardState, rating: Rating, now: Date, sched: SchedulerSettings, ctx: BalanceContext): Promise<{ card: CardState; log: ReviewRecord }> {
+  const plan = balancePlan(before, rating, now, sched, ctx);
+  return isBalancePlan(plan) ? pickBalanced(q, plan) : plan;
 }
 
 /**
@@ -93,32 +124,56 @@ export async function balancedPreview(q: Reader, card: CardState, now: Date, sch
 }
 
 /**
- * Cards of this learner due on each candidate day, from one aggregate over the range's date window:
- * each due date is bucketed by the learner day it falls in (their zone and rollover hour), at most
- * a couple of dozen rows come back, whatever the number of cards.
+ * The candidate days of a range as learner days (their zone and rollover hour): each candidate's
+ * bucket is the index of its day's window; two candidates can share one across a daylight-saving
+ * change. With each candidate's Easy Days weight, and the learner and card the counts are for.
  */
-export async function dayLoads(q: Reader, now: Date, range: { min: number; max: number }, ctx: Omit<BalanceContext, "loadBalance">): Promise<DayLoad[]> {
+export interface DayWindows {
+  candidates: { days: number; key: string; bucket: number; weight: number }[];
+  windows: { key: string; start: Date; end: Date }[];
+  learnerId: string;
+  questionId: string;
+}
+
+export function dayWindows(now: Date, range: { min: number; max: number }, ctx: Omit<BalanceContext, "loadBalance">): DayWindows {
   const roll = ctx.rolloverHour ?? SETTINGS_DEFAULTS.rolloverHour;
-  const candidates: { days: number; key: string }[] = [];
-  // Learner days in range order; two candidates can share one across a daylight-saving change.
-  const windows: { key: string; start: Date; end: Date }[] = [];
+  const easyDays = ctx.easyDays ?? SETTINGS_DEFAULTS.easyDays;
+  const candidates: DayWindows["candidates"] = [];
+  const windows: DayWindows["windows"] = [];
   for (let d = range.min; d <= range.max; d++) {
     const at = new Date(now.getTime() + d * DAY_MS);
     const key = dayKey(at, ctx.tz, roll);
     if (windows.at(-1)?.key !== key) windows.push({ key, start: startOfDay(at, ctx.tz, roll), end: startOfNextDay(at, ctx.tz, roll) });
-    candidates.push({ days: d, key });
+    candidates.push({ days: d, key, bucket: windows.length - 1, weight: easyDayWeight(easyDays, key) });
   }
+  return { candidates, windows, learnerId: ctx.learnerId, questionId: ctx.questionId };
+}
+
+/**
+ * The learner's cards due in each window, as (bucket, n) rows: one aggregate over the range's date
+ * window, so at most a couple of dozen rows come back, whatever the number of cards. The card being
+ * graded is left out (its own current due date is not load).
+ */
+export function dayCountsSql(w: DayWindows): Prisma.Sql {
   const buckets = Prisma.join(
-    windows.map((w, i) => Prisma.sql`WHEN "due" < ${w.end} THEN ${Prisma.raw(String(i))}`),
+    w.windows.map((x, i) => Prisma.sql`WHEN "due" < ${x.end} THEN ${Prisma.raw(String(i))}`),
     " ",
   );
-  const rows = await q.$queryRaw<{ bucket: number | bigint; n: number | bigint }[]>`
-    SELECT CASE ${buckets} END AS bucket, count(*) AS n FROM "Card"
-    WHERE "learnerId" = ${ctx.learnerId} AND "questionId" <> ${ctx.questionId} AND "state" IN (${STARTED}) AND "suspended" = false
-      AND "due" >= ${windows[0].start} AND "due" < ${windows.at(-1)!.end}
+  return Prisma.sql`
+    SELECT CASE ${buckets} END AS "bucket", count(*) AS "n" FROM "Card"
+    WHERE "learnerId" = ${w.learnerId} AND "questionId" <> ${w.questionId} AND "state" IN (${STARTED}) AND "suspended" = false
+      AND "due" >= ${w.windows[0].start} AND "due" < ${w.windows.at(-1)!.end}
     GROUP BY 1`;
-  const perKey = new Map<string, number>();
-  for (const r of rows) perKey.set(windows[Number(r.bucket)].key, Number(r.n));
-  const easyDays = ctx.easyDays ?? SETTINGS_DEFAULTS.easyDays;
-  return candidates.map((c) => ({ days: c.days, count: perKey.get(c.key) ?? 0, weight: easyDayWeight(easyDays, c.key) }));
+}
+
+async function loadsOf(q: Reader, w: DayWindows): Promise<DayLoad[]> {
+  const rows = await q.$queryRaw<{ bucket: number | bigint; n: number | bigint }[]>(dayCountsSql(w));
+  const perBucket = new Map<number, number>();
+  for (const r of rows) perBucket.set(Number(r.bucket), Number(r.n));
+  return w.candidates.map((c) => ({ days: c.days, count: perBucket.get(c.bucket) ?? 0, weight: c.weight }));
+}
+
+/** Cards of this learner due on each candidate day of `range` (see dayWindows and dayCountsSql). */
+export function dayLoads(q: Reader, now: Date, range: { min: number; max: number }, ctx: Omit<BalanceContext, "loadBalance">): Promise<DayLoad[]> {
+  return loadsOf(q, dayWindows(now, range, ctx));
 }

@@ -9,8 +9,11 @@ import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { directTransaction, type RunStatement, type SqliteConnection } from "../db/sqlite-adapter";
 import { UniqueViolation } from "../db/unique-violation";
+import { dayCountsSql, type BalancePlan } from "./load-balance";
+import { DAY_MS } from "./rules";
 
 type Writer = Pick<Db, "$executeRaw">;
+type Reader = Pick<Db, "$queryRaw">;
 type Value = string | number | boolean | Date | null;
 
 /** The card changed between the read and the write: grade again from a fresh read. */
@@ -71,7 +74,8 @@ export function insertCard(c: Writer, learnerId: string, questionId: string, dat
 
 /** The card as computed from the row last updated at `seen`; CardConflict when it changed since. */
 /** The SET list of a card update, with @updatedAt set by hand (only the model API sets it). */
-const setClause = (data: CardData, at: Date) => Prisma.join(clean({ ...data, updatedAt: at }).map(([k, v]) => Prisma.sql`${column(k)} = ${v}`));
+const setClause = (data: CardData, at: Date, exprs: Record<string, Prisma.Sql> = {}) =>
+  Prisma.join([...clean({ ...data, updatedAt: at }).map(([k, v]) => Prisma.sql`${column(k)} = ${v}`), ...Object.entries(exprs).map(([k, e]) => Prisma.sql`${column(k)} = ${e}`)]);
 
 export async function updateCard(c: Writer, learnerId: string, questionId: string, seen: Date, data: CardData): Promise<void> {
   const set = setClause(data, new Date());
@@ -125,14 +129,46 @@ const CARD_TYPES: Record<keyof typeof Prisma.CardScalarFieldEnum, string> = {
 };
 
 /** `SELECT`-able values with their column types, and the column list they go to. */
-function typed(row: Record<string, Value | undefined>, types: Record<string, string>) {
+function typed(row: Record<string, Value | undefined>, types: Record<string, string>, exprs: Record<string, Prisma.Sql> = {}) {
   const entries = clean(row);
-  for (const [k] of entries) if (!(k in types)) throw new Error(`no PostgreSQL type for column "${k}"`);
+  for (const [k] of [...entries, ...Object.entries(exprs)]) if (!(k in types)) throw new Error(`no PostgreSQL type for column "${k}"`);
   return {
-    columns: Prisma.join(entries.map(([k]) => column(k))),
-    values: Prisma.join(entries.map(([k, v]) => Prisma.sql`${v}::${Prisma.raw(types[k])}`)),
+    columns: Prisma.join([...entries.map(([k]) => column(k)), ...Object.keys(exprs).map(column)]),
+    values: Prisma.join([...entries.map(([k, v]) => Prisma.sql`${v}::${Prisma.raw(types[k])}`), ...Object.values(exprs)]),
   };
 }
+
+/** A load-balanced answer's pick, for writeAnswer: the plan, and the interview clamp's latest due date (null: none). */
+export interface SqlPick {
+  plan: BalancePlan;
+  latest: Date | null;
+}
+
+/**
+ * The CTEs that pick a balanced answer's day inside the write statement: "counts" is the learner's
+ * cards due per candidate window (the same aggregate dayLoads reads), "pick" the candidate pickDay
+ * would choose from those counts. The rule, as pickDay has it: the lowest load (count / Easy Days
+ * weight), then the day closest to the computed interval, then the shorter one; days of weight 0 are
+ * never picked while another candidate is open, and when none is, plain counts decide. Those two cases
+ * are settled here, so the statement only divides by a positive weight.
+ * test/integration/review-pick.test.ts checks the statement's pick against pickDay's on both counts.
+ */
+function pickSql({ plan }: SqlPick): Prisma.Sql {
+  const open = plan.days.candidates.filter((c) => c.weight > 0);
+  const rows = (open.length ? open : plan.days.candidates.map((c) => ({ ...c, weight: 1 }))).map(
+    (c) => Prisma.sql`(${c.days}::integer, ${c.bucket}::integer, ${c.weight}::double precision, ${new Date(plan.now.getTime() + c.days * DAY_MS)}::timestamp(3))`,
+  );
+  return Prisma.sql`"counts" AS (${dayCountsSql(plan.days)}),
+    "pick" AS (SELECT c."days", c."due" FROM (VALUES ${Prisma.join(rows)}) AS c("days", "bucket", "weight", "due")
+      LEFT JOIN "counts" n ON n."bucket" = c."bucket"
+      ORDER BY COALESCE(n."n", 0) / c."weight", abs(c."days" - ${plan.interval}::integer), c."days" LIMIT 1),`;
+}
+
+// The card's due date and interval from the pick; LEAST ignores a null clamp.
+const pickedColumns = (pick: SqlPick): Record<string, Prisma.Sql> => ({
+  due: Prisma.sql`LEAST((SELECT "due" FROM "pick"), ${pick.latest}::timestamp(3))`,
+  scheduledDays: Prisma.sql`(SELECT "days" FROM "pick")`,
+});
 
 /**
  * PostgreSQL only: an answer written as one statement, which is its own transaction. It takes the
@@ -143,23 +179,32 @@ function typed(row: Record<string, Value | undefined>, types: Record<string, str
  * (a unique violation, as with insertCard). Against the interactive transaction (BEGIN, lock, insert,
  * update, COMMIT) this saves four round trips. Throws CardConflict when the card changed since `seen`
  * (or the learner row is gone): nothing was written.
+ *
+ * With `pick`, load balancing chooses the card's day inside the statement (pickSql) rather than from
+ * counts read in a round trip before it: `data`'s due date and interval are replaced by the pick's,
+ * and the picked interval (whole days) is returned. Without it, null.
  */
-export async function writeAnswer(c: Writer, learnerId: string, questionId: string, seen: Date | null, data: CardData, log: LogRow): Promise<void> {
+export async function writeAnswer(c: Reader, learnerId: string, questionId: string, seen: Date | null, data: CardData, log: LogRow, pick?: SqlPick): Promise<number | null> {
   const at = new Date();
   const logRow = typed({ ...log, createdAt: at }, LOG_TYPES);
+  const exprs = pick ? pickedColumns(pick) : {};
+  const own = pick ? Object.fromEntries(Object.entries(data).filter(([k]) => !(k in exprs))) : data;
   let card: Prisma.Sql;
   if (seen) {
-    card = Prisma.sql`UPDATE "Card" SET ${setClause(data, at)}
+    card = Prisma.sql`UPDATE "Card" SET ${setClause(own, at, exprs)}
       WHERE "learnerId" = ${learnerId} AND "questionId" = ${questionId} AND "updatedAt" = ${seen} AND EXISTS (SELECT 1 FROM "lock")
-      RETURNING 1`;
+      RETURNING "scheduledDays"`;
   } else {
-    const row = typed({ learnerId, questionId, ...data, createdAt: at, updatedAt: at }, CARD_TYPES);
-    card = Prisma.sql`INSERT INTO "Card" (${row.columns}) SELECT ${row.values} FROM "lock" RETURNING 1`;
+    const row = typed({ learnerId, questionId, ...own, createdAt: at, updatedAt: at }, CARD_TYPES, exprs);
+    card = Prisma.sql`INSERT INTO "Card" (${row.columns}) SELECT ${row.values} FROM "lock" RETURNING "scheduledDays"`;
   }
-  const n = await c.$executeRaw`
-    WITH "lock" AS (SELECT 1 FROM "Learner" WHERE "id" = ${learnerId} FOR UPDATE), "card" AS (${card})
-    INSERT INTO "ReviewLog" (${logRow.columns}) SELECT ${logRow.values} FROM "card"`;
-  if (n !== 1) throw new CardConflict();
+  const rows = await c.$queryRaw<{ days: number }[]>`
+    WITH "lock" AS (SELECT 1 FROM "Learner" WHERE "id" = ${learnerId} FOR UPDATE), ${pick ? pickSql(pick) : Prisma.empty}
+      "card" AS (${card}),
+      "log" AS (INSERT INTO "ReviewLog" (${logRow.columns}) SELECT ${logRow.values} FROM "card" RETURNING 1)
+    SELECT "card"."scheduledDays" AS "days" FROM "card", "log"`;
+  if (rows.length !== 1) throw new CardConflict();
+  return pick ? Number(rows[0].days) : null;
 }
 
 // Values bound as @prisma/adapter-better-sqlite3 6.19 binds them (its mapArg, default iso8601 timestamps),

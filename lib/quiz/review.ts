@@ -7,11 +7,11 @@ import { learnerLockStatements, lockLearner } from "../db/locks";
 import { startOfNextDay } from "../time";
 import { cardToRow, parsePrevCard, recordToLogRow, rowToCard } from "./card-mapper";
 import { newCard, type CardState, type Rating } from "./scheduler";
-import { balancedReview } from "./load-balance";
+import { balancePlan, cardOnDay, isBalancePlan, pickBalanced } from "./load-balance";
 import { insertLateReview } from "./late-review";
 import { leechUpdate } from "./leech";
 import { SETTINGS_DEFAULTS } from "./rules";
-import { clampToInterview, rowToSettings, schedulerSettings, type LearnerSettings } from "./settings";
+import { clampToInterview, interviewLatest, rowToSettings, schedulerSettings, type LearnerSettings } from "./settings";
 import { siblingBury, unburySiblings } from "./siblings";
 import { readForReview, siblingsToBury } from "./card-reads";
 import { CardConflict, insertCard, insertLog, isUniqueViolation, updateCard, writeAnswer, writeAnswerOnConnection } from "./review-write";
@@ -91,13 +91,21 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
       return { duplicate: false, card: await insertLateReview(q, { ...late, row, contentHash: question.contentHash, settings, inScope, tz: opts.tz }) };
     }
     const before = row ? rowToCard(row) : newCard(now);
-    const balance = { learnerId, questionId: input.questionId, tz: opts.tz, ...settings };
-    const { card, log } = await balancedReview(r, before, input.rating, now, schedulerSettings(settings, now, inScope), balance);
-    card.due = clampToInterview(card.due, settings, now, inScope);
-    const data = { ...cardToRow(card), ...leechUpdate(before.lapses, card.lapses, settings), seenHash: question.contentHash, buriedUntil: null };
     // Without the learner's settings up front the sibling read waits for their rollover hour.
     const buried = !question.concept ? [] : (siblingIds ?? (await siblingsToBury(r, learnerId, input.questionId, now, startOfNextDay(now, opts.tz, settings.rolloverHour))));
     const bury = siblingBury(learnerId, buried, startOfNextDay(now, opts.tz, settings.rolloverHour));
+    // The common answer (a learner who has a row, nothing to bury) has a cheaper path on each database,
+    // with the same guarantees: one statement on PostgreSQL, a transaction on the connection itself on SQLite.
+    const common = exists && !bury.column && !locked;
+    const oneStatement = common && providerOf(db) === "postgresql";
+    const balance = { learnerId, questionId: input.questionId, tz: opts.tz, ...settings };
+    const plan = balancePlan(before, input.rating, now, schedulerSettings(settings, now, inScope), balance);
+    // A load-balanced day is picked from the learner's due counts: read first here, or, in the one
+    // statement, picked inside it (lib/quiz/review-write.ts), one round trip fewer.
+    const sqlPick = isBalancePlan(plan) && oneStatement ? { plan, latest: interviewLatest(settings, now, inScope) } : undefined;
+    const { card, log } = isBalancePlan(plan) && !sqlPick ? await pickBalanced(r, plan) : plan;
+    card.due = clampToInterview(card.due, settings, now, inScope);
+    const data = { ...cardToRow(card), ...leechUpdate(before.lapses, card.lapses, settings), seenHash: question.contentHash, buriedUntil: null };
     const logRow = { id: reviewId, learnerId, questionId: input.questionId, durationMs: input.durationMs, prevCard: row ? JSON.stringify(row) : null, buriedSiblings: bury.column, ...recordToLogRow(log) };
     // Raw statements (lib/quiz/review-write.ts): the log row first, so a stored review id fails before
     // anything else is written; then the siblings; then the card, conditional on the row it came from.
@@ -110,14 +118,18 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
       if (row) await updateCard(c, learnerId, input.questionId, row.updatedAt, data);
       else await insertCard(c, learnerId, input.questionId, data);
     };
-    // The common answer (a learner who has a row, nothing to bury) has a cheaper path on each database,
-    // with the same guarantees: one statement on PostgreSQL, a transaction on the connection itself on SQLite.
-    const common = exists && !bury.column && !locked;
     const sqlite = common ? sqliteConnectionOf(db) : null;
     // An interactive transaction, not a batch: a conditional update that matched nothing must roll back the log row.
     if (locked) await write(q);
-    else if (common && providerOf(db) === "postgresql") await writeAnswer(direct, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow);
-    else if (sqlite) await writeAnswerOnConnection(sqlite, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow);
+    else if (oneStatement) {
+      const days = await writeAnswer(direct, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow, sqlPick);
+      if (sqlPick && days !== null) {
+        // The card as the statement wrote it: on the picked day, clamped as the statement clamped it.
+        const picked = cardOnDay(sqlPick.plan, days);
+        picked.due = clampToInterview(picked.due, settings, now, inScope);
+        return { duplicate: false, card: picked };
+      }
+    } else if (sqlite) await writeAnswerOnConnection(sqlite, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow);
     else await db.$transaction(write);
     return { duplicate: false, card };
   };

@@ -178,7 +178,12 @@ export function schedulerSettings(settings: LearnerSettings, now: Date, inInterv
 
 /** Before an interview, nothing in its scope may fall due after the day before it. */
 export function clampToInterview(due: Date, settings: LearnerSettings, now: Date, inScope: boolean): Date {
-  if (!inScope || daysUntilInterview(settings, now) === null) return due;
-  const latest = new Date(Math.max(now.getTime(), settings.interviewAt!.getTime() - DAY_MS));
-  return due > latest ? latest : due;
+  const latest = interviewLatest(settings, now, inScope);
+  return latest && due > latest ? latest : due;
+}
+
+/** The latest due date clampToInterview allows, or null when it allows any. */
+export function interviewLatest(settings: LearnerSettings, now: Date, inScope: boolean): Date | null {
+  if (!inScope || daysUntilInterview(settings, now) === null) return null;
+  return new Date(Math.max(now.getTime(), settings.interviewAt!.getTime() - DAY_MS));
 }
