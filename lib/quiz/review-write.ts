@@ -138,6 +138,17 @@ function typed(row: Record<string, Value | undefined>, types: Record<string, str
   };
 }
 
+/** Siblings an answer buries (lib/quiz/siblings.ts siblingBury): their question ids, until their learner's next day. */
+export interface Bury {
+  ids: string[];
+  until: Date;
+}
+
+// @updatedAt by hand, as every raw card write here: a review computed from a sibling's old row must conflict.
+const buryUpdate = (learnerId: string, bury: Bury, at: Date, also: Prisma.Sql = Prisma.empty) =>
+  Prisma.sql`UPDATE "Card" SET "buriedUntil" = ${bury.until}, "updatedAt" = ${at}
+    WHERE "learnerId" = ${learnerId} AND "questionId" IN (${Prisma.join(bury.ids)}) ${also}`;
+
 /** A load-balanced answer's pick, for writeAnswer: the plan, and the interview clamp's latest due date (null: none). */
 export interface SqlPick {
   plan: BalancePlan;
@@ -184,7 +195,7 @@ const pickedColumns = (pick: SqlPick): Record<string, Prisma.Sql> => ({
  * counts read in a round trip before it: `data`'s due date and interval are replaced by the pick's,
  * and the picked interval (whole days) is returned. Without it, null.
  */
-export async function writeAnswer(c: Reader, learnerId: string, questionId: string, seen: Date | null, data: CardData, log: LogRow, pick?: SqlPick): Promise<number | null> {
+export async function writeAnswer(c: Reader, learnerId: string, questionId: string, seen: Date | null, data: CardData, log: LogRow, pick?: SqlPick, bury?: Bury): Promise<number | null> {
   const at = new Date();
   const logRow = typed({ ...log, createdAt: at }, LOG_TYPES);
   const exprs = pick ? pickedColumns(pick) : {};
@@ -201,7 +212,8 @@ export async function writeAnswer(c: Reader, learnerId: string, questionId: stri
   const rows = await c.$queryRaw<{ days: number }[]>`
     WITH "lock" AS (SELECT 1 FROM "Learner" WHERE "id" = ${learnerId} FOR UPDATE), ${pick ? pickSql(pick) : Prisma.empty}
       "card" AS (${card}),
-      "log" AS (INSERT INTO "ReviewLog" (${logRow.columns}) SELECT ${logRow.values} FROM "card" RETURNING 1)
+      "log" AS (INSERT INTO "ReviewLog" (${logRow.columns}) SELECT ${logRow.values} FROM "card" RETURNING 1)${bury?.ids.length ? Prisma.sql`,
+      "bury" AS (${buryUpdate(learnerId, bury, at, Prisma.sql`AND EXISTS (SELECT 1 FROM "card")`)})` : Prisma.empty}
     SELECT "card"."scheduledDays" AS "days" FROM "card", "log"`;
   if (rows.length !== 1) throw new CardConflict();
   return pick ? Number(rows[0].days) : null;
@@ -242,10 +254,11 @@ function directWriter(run: RunStatement): Writer {
  * The same statements as the transactional path, so the same guarantees: a stored review id, a changed
  * card or a card inserted meanwhile throws, and neither row is written.
  */
-export function writeAnswerOnConnection(c: SqliteConnection, learnerId: string, questionId: string, seen: Date | null, data: CardData, log: LogRow): Promise<void> {
+export function writeAnswerOnConnection(c: SqliteConnection, learnerId: string, questionId: string, seen: Date | null, data: CardData, log: LogRow, bury?: Bury): Promise<void> {
   return directTransaction(c, async (run) => {
     const w = directWriter(run);
     await insertLog(w, log);
+    if (bury?.ids.length) await w.$executeRaw(buryUpdate(learnerId, bury, new Date()));
     if (seen) await updateCard(w, learnerId, questionId, seen, data);
     else await insertCard(w, learnerId, questionId, data);
   });

@@ -70,9 +70,10 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
   const attempt = async (q: Tx, locked: boolean): Promise<ReviewResult | "undone" | "late"> => {
     // One statement for the question, the card, the undone check and, when the caller has not read them
     // (or under the lock, where existence must be re-read), the learner's settings; and the siblings to
-    // bury when the rollover hour is known (raw SQL: see lib/quiz/card-reads.ts).
-    const rollover = opts.settings?.rolloverHour;
-    const buryWindow = rollover === undefined ? undefined : { now, until: startOfNextDay(now, opts.tz, rollover) };
+    // bury (raw SQL: see lib/quiz/card-reads.ts). Those depend on the learner's rollover hour: without
+    // the settings up front it assumes the default one, and reads them again if the learner's differs.
+    const rollover = opts.settings?.rolloverHour ?? SETTINGS_DEFAULTS.rolloverHour;
+    const buryWindow = { now, until: startOfNextDay(now, opts.tz, rollover) };
     // The locked attempt reads on its transaction's connection.
     const r = locked ? q : direct;
     const { question, row, undone, learner = null, siblings: siblingIds = null } = await readForReview(r, learnerId, input.questionId, reviewId, !opts.settings || locked, buryWindow);
@@ -91,12 +92,14 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
       return { duplicate: false, card: await insertLateReview(q, { ...late, row, contentHash: question.contentHash, settings, inScope, tz: opts.tz }) };
     }
     const before = row ? rowToCard(row) : newCard(now);
-    // Without the learner's settings up front the sibling read waits for their rollover hour.
-    const buried = !question.concept ? [] : (siblingIds ?? (await siblingsToBury(r, learnerId, input.questionId, now, startOfNextDay(now, opts.tz, settings.rolloverHour))));
-    const bury = siblingBury(learnerId, buried, startOfNextDay(now, opts.tz, settings.rolloverHour));
-    // The common answer (a learner who has a row, nothing to bury) has a cheaper path on each database,
-    // with the same guarantees: one statement on PostgreSQL, a transaction on the connection itself on SQLite.
-    const common = exists && !bury.column && !locked;
+    const buryUntil = startOfNextDay(now, opts.tz, settings.rolloverHour);
+    const siblingsRead = settings.rolloverHour === rollover ? siblingIds : null;
+    const buried = !question.concept ? [] : (siblingsRead ?? (await siblingsToBury(r, learnerId, input.questionId, now, buryUntil)));
+    const bury = siblingBury(learnerId, buried, buryUntil);
+    const inline = bury.column ? { ids: bury.ids, until: buryUntil } : undefined;
+    // The common answer (a learner who has a row) has a cheaper path on each database, with the same
+    // guarantees: one statement on PostgreSQL, a transaction on the connection itself on SQLite.
+    const common = exists && !locked;
     const oneStatement = common && providerOf(db) === "postgresql";
     const balance = { learnerId, questionId: input.questionId, tz: opts.tz, ...settings };
     const plan = balancePlan(before, input.rating, now, schedulerSettings(settings, now, inScope), balance);
@@ -122,14 +125,14 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     // An interactive transaction, not a batch: a conditional update that matched nothing must roll back the log row.
     if (locked) await write(q);
     else if (oneStatement) {
-      const days = await writeAnswer(direct, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow, sqlPick);
+      const days = await writeAnswer(direct, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow, sqlPick, inline);
       if (sqlPick && days !== null) {
         // The card as the statement wrote it: on the picked day, clamped as the statement clamped it.
         const picked = cardOnDay(sqlPick.plan, days);
         picked.due = clampToInterview(picked.due, settings, now, inScope);
         return { duplicate: false, card: picked };
       }
-    } else if (sqlite) await writeAnswerOnConnection(sqlite, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow);
+    } else if (sqlite) await writeAnswerOnConnection(sqlite, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow, inline);
     else await db.$transaction(write);
     return { duplicate: false, card };
   };

@@ -15,11 +15,14 @@ type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$exten
 export interface SiblingBury {
   /** Value for ReviewLog.buriedSiblings: the ids this answer buries (JSON), or null for none. */
   column: string | null;
+  /** The cards to bury (at most MAX_SIBLING_GROUP), and until when; for the writers that inline the bury. */
+  ids: string[];
+  until: Date | null;
   /** The bury write, to run in the same transaction as the answer's log row and card. */
   writes: (c: Tx) => Prisma.PrismaPromise<unknown>[];
 }
 
-const NONE: SiblingBury = { column: null, writes: () => [] };
+const NONE: SiblingBury = { column: null, ids: [], until: null, writes: () => [] };
 
 /**
  * What grading a question buries, given the siblings to bury (lib/quiz/card-reads.ts siblingsToBury
@@ -30,6 +33,8 @@ export function siblingBury(learnerId: string, ids: string[], until: Date): Sibl
   if (ids.length === 0) return NONE;
   return {
     column: JSON.stringify(ids),
+    ids: ids.slice(0, MAX_SIBLING_GROUP),
+    until,
     // Raw, like the read: the model API's compile step costs more than this statement (see card-reads.ts).
     // @updatedAt is set by hand because only the model API sets it, and the review write's optimistic
     // check on a sibling's card relies on it changing.

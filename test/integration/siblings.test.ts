@@ -10,9 +10,11 @@ import { quizSession } from "../../lib/quiz/session";
 import { nextQuery } from "../../lib/quiz/dto";
 import { Rating, State } from "../../lib/quiz/enums";
 import { SETTINGS_DEFAULTS } from "../../lib/quiz/rules";
-import { getSettings } from "../../lib/quiz/settings";
+import { getSettings, saveSettings } from "../../lib/quiz/settings";
+import { CardConflict, writeAnswer } from "../../lib/quiz/review-write";
+import { directOf, directStatements } from "../../lib/db/pg-direct";
 import { startOfNextDay as nextDayAt } from "../../lib/time";
-import { copyFixtureContent, migratedDb, reviewIds, tempDir } from "../helpers";
+import { copyFixtureContent, migratedDb, reviewIds, tempDir, testProvider } from "../helpers";
 
 // Fixture siblings, listed one-sidedly: rank → window → inner-join is one group keyed by its smallest id.
 const RANK = "sql-fixture-rank";
@@ -138,6 +140,39 @@ describe("siblings never fall on the same day", () => {
     assert.equal((await cardOf(me, ANTI))!.buriedUntil, null, "a question of another concept is untouched");
     const log = await db.reviewLog.findFirst({ where: { learnerId: me, questionId: RANK }, orderBy: { reviewedAt: "desc" } });
     assert.equal(log!.buriedSiblings, JSON.stringify([WINDOW]));
+  });
+
+  it("buries by the learner's own rollover hour when their settings come with the card read", async () => {
+    // t0 is 12:00 in Berlin. The read assumes the default 4 a.m. (next day from May 2, 02:00 UTC) and
+    // must read again for a learner whose day turns at noon (May 2, 10:00 UTC) or at midnight (May 1,
+    // 22:00 UTC): a sibling due in between is buried for one and not for the other.
+    const noon = await reviewCardsDueAt([RANK, WINDOW]);
+    await saveSettings(db, noon, { rolloverHour: 12 });
+    await db.card.update({ where: { learnerId_questionId: { learnerId: noon, questionId: WINDOW } }, data: { due: new Date("2026-05-02T06:00:00Z") } });
+    await grade(noon, RANK, Rating.Good, t0);
+    assert.equal((await cardOf(noon, WINDOW))!.buriedUntil?.toISOString(), "2026-05-02T10:00:00.000Z", "due before the learner's next day begins at noon");
+
+    const midnight = await reviewCardsDueAt([RANK, WINDOW]);
+    await saveSettings(db, midnight, { rolloverHour: 0 });
+    await db.card.update({ where: { learnerId_questionId: { learnerId: midnight, questionId: WINDOW } }, data: { due: new Date("2026-05-02T00:00:00Z") } });
+    await grade(midnight, RANK, Rating.Good, t0);
+    assert.equal((await cardOf(midnight, WINDOW))!.buriedUntil, null, "due after the learner's next day begins at midnight");
+  });
+
+  it("writes a burying answer in one statement after the read, and buries nothing when the card changed meanwhile", { skip: testProvider !== "postgresql" && "PostgreSQL only" }, async () => {
+    const me = await reviewCardsDueAt([RANK, WINDOW]);
+    const statements = directStatements();
+    await grade(me, RANK, Rating.Good, t0);
+    assert.equal(directStatements() - statements, 2, "the card's read (siblings joined), then the write");
+    assert.equal((await cardOf(me, WINDOW))!.buriedUntil?.toISOString(), startOfNextDay(t0, TZ).toISOString());
+
+    const other = await reviewCardsDueAt([RANK, WINDOW]);
+    const row = (await cardOf(other, RANK))!;
+    const stale = new Date(row.updatedAt.getTime() - 1000);
+    const log = { id: rid(), learnerId: other, questionId: RANK, rating: 3, state: 2, due: t0, stability: 1, difficulty: 5, elapsedDays: 1, lastElapsedDays: 1, scheduledDays: 1, learningSteps: 0, reviewedAt: t0, prevCard: null, buriedSiblings: JSON.stringify([WINDOW]) };
+    await assert.rejects(writeAnswer(directOf(db), other, RANK, stale, { reps: 99 }, log, undefined, { ids: [WINDOW], until: day(1) }), CardConflict);
+    assert.equal((await cardOf(other, WINDOW))!.buriedUntil, null, "the bury waits for the card's write");
+    assert.equal(await db.reviewLog.count({ where: { learnerId: other, id: log.id } }), 0);
   });
 
   it("does not bury a sibling that is due after the next day begins", async () => {
