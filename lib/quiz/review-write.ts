@@ -9,7 +9,8 @@ import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { directTransaction, type RunStatement, type SqliteConnection } from "../db/sqlite-adapter";
 import { UniqueViolation } from "../db/unique-violation";
-import { dayCountsSql, type BalancePlan } from "./load-balance";
+import type { BalancePlan } from "./load-balance";
+import { STARTED } from "./card-reads";
 import { DAY_MS } from "./rules";
 
 type Writer = Pick<Db, "$executeRaw">;
@@ -145,9 +146,10 @@ export interface Bury {
 }
 
 // @updatedAt by hand, as every raw card write here: a review computed from a sibling's old row must conflict.
-const buryUpdate = (learnerId: string, bury: Bury, at: Date, also: Prisma.Sql = Prisma.empty) =>
+// On PostgreSQL the ids go as one array, so the text is the same for any number of siblings (see pickSql).
+const buryUpdate = (learnerId: string, bury: Bury, at: Date, pg = false) =>
   Prisma.sql`UPDATE "Card" SET "buriedUntil" = ${bury.until}, "updatedAt" = ${at}
-    WHERE "learnerId" = ${learnerId} AND "questionId" IN (${Prisma.join(bury.ids)}) ${also}`;
+    WHERE "learnerId" = ${learnerId} AND ${pg ? Prisma.sql`"questionId" = ANY(${bury.ids}::text[]) AND EXISTS (SELECT 1 FROM "card")` : Prisma.sql`"questionId" IN (${Prisma.join(bury.ids)})`}`;
 
 /** A load-balanced answer's pick, for writeAnswer: the plan, and the interview clamp's latest due date (null: none). */
 export interface SqlPick {
@@ -157,20 +159,34 @@ export interface SqlPick {
 
 /**
  * The CTEs that pick a balanced answer's day inside the write statement: "counts" is the learner's
- * cards due per candidate window (the same aggregate dayLoads reads), "pick" the candidate pickDay
- * would choose from those counts. The rule, as pickDay has it: the lowest load (count / Easy Days
- * weight), then the day closest to the computed interval, then the shorter one; days of weight 0 are
- * never picked while another candidate is open, and when none is, plain counts decide. Those two cases
- * are settled here, so the statement only divides by a positive weight.
+ * cards due per candidate window (what dayLoads reads), "pick" the candidate pickDay would choose from
+ * those counts. The rule, as pickDay has it: the lowest load (count / Easy Days weight), then the day
+ * closest to the computed interval, then the shorter one; days of weight 0 are never picked while
+ * another candidate is open, and when none is, plain counts decide. Those two cases are settled here,
+ * so the statement only divides by a positive weight.
+ *
+ * The candidates and the windows go as arrays, so the statement's text is the same for every answer
+ * and stays one prepared statement per connection (lib/db/pg-statements.ts names at most 200 texts
+ * per connection; a list of values here would make one text per range width). A card's window is
+ * found with width_bucket over the windows' bounds, which counts a due date the way dayCountsSql's
+ * CASE does: in the first window whose end is after it.
  * test/integration/review-pick.test.ts checks the statement's pick against pickDay's on both counts.
  */
 function pickSql({ plan }: SqlPick): Prisma.Sql {
   const open = plan.days.candidates.filter((c) => c.weight > 0);
-  const rows = (open.length ? open : plan.days.candidates.map((c) => ({ ...c, weight: 1 }))).map(
-    (c) => Prisma.sql`(${c.days}::integer, ${c.bucket}::integer, ${c.weight}::double precision, ${new Date(plan.now.getTime() + c.days * DAY_MS)}::timestamp(3))`,
-  );
-  return Prisma.sql`"counts" AS (${dayCountsSql(plan.days)}),
-    "pick" AS (SELECT c."days", c."due" FROM (VALUES ${Prisma.join(rows)}) AS c("days", "bucket", "weight", "due")
+  const cands = open.length ? open : plan.days.candidates.map((c) => ({ ...c, weight: 1 }));
+  const { windows, learnerId, questionId } = plan.days;
+  // Timestamps as ISO text: pg would write a Date inside an array in the process's zone (see pg-direct.ts).
+  const iso = (d: Date) => d.toISOString();
+  const bounds = [windows[0].start, ...windows.map((w) => w.end)].map(iso);
+  return Prisma.sql`"counts" AS (
+      SELECT width_bucket("due", ${bounds}::timestamp(3)[]) - 1 AS "bucket", count(*) AS "n" FROM "Card"
+      WHERE "learnerId" = ${learnerId} AND "questionId" <> ${questionId} AND "state" IN (${STARTED}) AND "suspended" = false
+        AND "due" >= ${bounds[0]}::timestamp(3) AND "due" < ${bounds.at(-1)}::timestamp(3)
+      GROUP BY 1),
+    "pick" AS (SELECT c."days", c."due"
+      FROM unnest(${cands.map((c) => c.days)}::integer[], ${cands.map((c) => c.bucket)}::integer[], ${cands.map((c) => c.weight)}::double precision[],
+        ${cands.map((c) => iso(new Date(plan.now.getTime() + c.days * DAY_MS)))}::timestamp(3)[]) AS c("days", "bucket", "weight", "due")
       LEFT JOIN "counts" n ON n."bucket" = c."bucket"
       ORDER BY COALESCE(n."n", 0) / c."weight", abs(c."days" - ${plan.interval}::integer), c."days" LIMIT 1),`;
 }
@@ -213,7 +229,7 @@ export async function writeAnswer(c: Reader, learnerId: string, questionId: stri
     WITH "lock" AS (SELECT 1 FROM "Learner" WHERE "id" = ${learnerId} FOR UPDATE), ${pick ? pickSql(pick) : Prisma.empty}
       "card" AS (${card}),
       "log" AS (INSERT INTO "ReviewLog" (${logRow.columns}) SELECT ${logRow.values} FROM "card" RETURNING 1)${bury?.ids.length ? Prisma.sql`,
-      "bury" AS (${buryUpdate(learnerId, bury, at, Prisma.sql`AND EXISTS (SELECT 1 FROM "card")`)})` : Prisma.empty}
+      "bury" AS (${buryUpdate(learnerId, bury, at, true)})` : Prisma.empty}
     SELECT "card"."scheduledDays" AS "days" FROM "card", "log"`;
   if (rows.length !== 1) throw new CardConflict();
   return pick ? Number(rows[0].days) : null;

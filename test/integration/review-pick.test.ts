@@ -5,6 +5,7 @@
 // read-then-pick path.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import pg from "pg";
 import type { Db } from "../../lib/db/client";
 import { directOf, directStatements } from "../../lib/db/pg-direct";
 import { newLearnerId } from "../../lib/learner/identity";
@@ -56,6 +57,19 @@ const reviewCard = (s: number, now: Date): CardState => ({
 describe("load balancing's pick inside the write statement", () => {
   it("stores the day pickDay picks from the counts, for random learners", async () => {
     let balanced = 0;
+    // The write statements' texts, to check that ranges of any width share one prepared statement.
+    const texts = new Set<string>();
+    const widths = new Set<number>();
+    const query = pg.Pool.prototype.query;
+    pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
+      const text = (args[0] as { text?: string } | string | undefined) ?? "";
+      const sql = typeof text === "string" ? text : (text.text ?? "");
+      if (sql.includes('"pick" AS')) texts.add(sql);
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    after(() => {
+      pg.Pool.prototype.query = query;
+    });
     for (let trial = 0; trial < 40; trial++) {
       const rand = rng(trial + 1);
       const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
@@ -96,9 +110,15 @@ describe("load balancing's pick inside the write statement", () => {
       // On PostgreSQL the counts are no round trip of their own: the card's read, then the write.
       if (testProvider === "postgresql") assert.equal(directStatements() - statements, 2, `${where}: statements on the pool`);
       if (expected.card.scheduledDays >= 3) balanced++;
+      const plan = balancePlan(rowToCard(row), rating, now, schedulerSettings(settings, now, true), { learnerId: me, questionId: target, tz, ...settings });
+      if (isBalancePlan(plan)) widths.add(plan.days.candidates.length);
     }
     // The trials must reach the balanced path, or they prove nothing.
     assert.ok(balanced >= 30, `${balanced} of 40 answers were load-balanced`);
+    if (testProvider === "postgresql") {
+      assert.ok(widths.size >= 3, `ranges of ${[...widths].join(", ")} days`);
+      assert.equal(texts.size, 1, "one statement text for every range width");
+    }
   });
 
   // The interview cap on the interval keeps a balanced day before the interview, so the clamp above
