@@ -45,7 +45,10 @@ await raw.connect();
 const counts = (await raw.query(`SELECT (SELECT count(*) FROM "Learner") AS learners, (SELECT count(*) FROM "Card") AS cards, (SELECT reltuples::bigint FROM pg_class WHERE relname = 'ReviewLog') AS reviews, pg_size_pretty(pg_database_size(current_database())) AS size`)).rows[0];
 console.log(`scale: ${Number(counts.learners).toLocaleString("en")} learners, ${Number(counts.cards).toLocaleString("en")} cards, ~${Number(counts.reviews).toLocaleString("en")} reviews, ${counts.size}\n`);
 
-const learners = (await raw.query(`SELECT id FROM "Learner" WHERE id LIKE 'scale-%' ORDER BY random() LIMIT 300`)).rows.map((r) => r.id as string);
+const picked = (await raw.query(`SELECT id FROM "Learner" WHERE id LIKE 'scale-%' ORDER BY random() LIMIT 330`)).rows.map((r) => r.id as string);
+// 300 for the queue and the one-answer writes; 30 others, untouched by those, for the session writes.
+const learners = picked.slice(0, 300);
+const sessionLearners = picked.slice(300);
 const questions = new Map((await db.question.findMany({ where: { archivedAt: null }, select: { id: true, topic: true } })).map((q) => [q.id, q.topic]));
 const qids = [...questions.keys()];
 const now = new Date();
@@ -83,9 +86,39 @@ console.log(`due queue, the same learner's next request: ${fmt(queueWarm)}`);
 // A learner in a session asks again and again; the next request above comes right after the first.
 // Three more passes over the same learners, each served twice already: the queue once their rows are
 // in memory (the first request's extra cost is touching that learner's pages; README, run K).
+// In the same loop, the queue's query work as the app sees it: the wall time during which at least one
+// of its statements is in flight on the pool (its two first statements run side by side), up to the
+// moment pg has parsed the last row. The rest of a call is the app's own work (the pick, the previews).
+// Timed by wrapping the pool's query for this loop only.
 const queueLoop = [];
-for (let pass = 0; pass < 3; pass++) for (const learnerId of learners) queueLoop.push(await timed(() => nextCard(db, learnerId, qids, now, { settings: DEFAULT_LEARNER_SETTINGS, hashes })));
+const queryWork: number[] = [];
+let inFlight: [number, number][] = [];
+const poolQuery = pg.Pool.prototype.query;
+pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
+  const start = performance.now();
+  const result = (poolQuery as (...a: unknown[]) => unknown).apply(this, args);
+  if (result instanceof Promise) void result.then(() => inFlight.push([start, performance.now()]), () => undefined);
+  return result;
+} as typeof poolQuery;
+const busyTime = (spans: [number, number][]) => {
+  let total = 0;
+  let end = -Infinity;
+  for (const [a, b] of [...spans].sort((x, y) => x[0] - y[0])) {
+    total += Math.max(0, b - Math.max(a, end));
+    end = Math.max(end, b);
+  }
+  return total;
+};
+for (let pass = 0; pass < 3; pass++)
+  for (const learnerId of learners) {
+    inFlight = [];
+    queueLoop.push(await timed(() => nextCard(db, learnerId, qids, now, { settings: DEFAULT_LEARNER_SETTINGS, hashes })));
+    await new Promise((r) => setImmediate(r)); // the last statement's span is recorded in a callback after nextCard's
+    queryWork.push(busyTime(inFlight));
+  }
+pg.Pool.prototype.query = poolQuery;
 console.log(`due queue, three more passes over the same learners: ${fmt(queueLoop)}`);
+console.log(`due queue, its query work in those passes (a statement in flight on the pool): ${fmt(queryWork)}`);
 // The queue's two statements exactly as lib/quiz/card-reads.ts queueStatements builds them for
 // /api/quiz/next (default settings: slim due rows, started ids read, no preferred card), run through
 // the raw client: the time inside PostgreSQL, and the plans.
@@ -112,7 +145,21 @@ for (let i = 0; i < 300; i++) {
   const questionId = qids[(i * 7919) % qids.length];
   writes.push(await timed(() => submitReview(db, learnerId, { reviewId: crypto.randomUUID(), questionId, rating: ((i % 4) + 1) as 1 | 2 | 3 | 4 }, new Date())));
 }
-console.log(`review write (submitReview: one read, then the row lock, conditional card write and log insert in one statement): ${fmt(writes)}`);
+console.log(`review write (submitReview: one read, then the row lock, conditional card write and log insert in one statement), one answer each for 300 learners: ${fmt(writes)}`);
+// A learner in a session answers card after card: 30 learners answer 10 questions each, one after the
+// other; the first answer of each is timed apart from the nine after it.
+const sessionFirst: number[] = [];
+const sessionNext: number[] = [];
+for (let l = 0; l < 30; l++) {
+  const learnerId = sessionLearners[l];
+  for (let k = 0; k < 10; k++) {
+    const questionId = qids[(l * 131 + k * 7919 + 17) % qids.length];
+    const ms = await timed(() => submitReview(db, learnerId, { reviewId: crypto.randomUUID(), questionId, rating: (((l + k) % 4) + 1) as 1 | 2 | 3 | 4 }, new Date()));
+    (k === 0 ? sessionFirst : sessionNext).push(ms);
+  }
+}
+console.log(`review write in a session, a learner's first answer: ${fmt(sessionFirst)}`);
+console.log(`review write in a session, the same learner's next nine answers: ${fmt(sessionNext)}`);
 
 const heavy = "scale-000000";
 const heavyCount = await db.reviewLog.count({ where: { learnerId: heavy } });
