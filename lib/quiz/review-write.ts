@@ -73,11 +73,11 @@ export function insertCard(c: Writer, learnerId: string, questionId: string, dat
   return insert(c, "Card", { learnerId, questionId, ...data, createdAt: at, updatedAt: at });
 }
 
-/** The card as computed from the row last updated at `seen`; CardConflict when it changed since. */
-/** The SET list of a card update, with @updatedAt set by hand (only the model API sets it). */
+/** The SET list of a card update, with @updatedAt set by hand (only the model API sets it); `exprs` are SQL values. */
 const setClause = (data: CardData, at: Date, exprs: Record<string, Prisma.Sql> = {}) =>
   Prisma.join([...clean({ ...data, updatedAt: at }).map(([k, v]) => Prisma.sql`${column(k)} = ${v}`), ...Object.entries(exprs).map(([k, e]) => Prisma.sql`${column(k)} = ${e}`)]);
 
+/** The card as computed from the row last updated at `seen`; CardConflict when it changed since. */
 export async function updateCard(c: Writer, learnerId: string, questionId: string, seen: Date, data: CardData): Promise<void> {
   const set = setClause(data, new Date());
   const n = await c.$executeRaw`UPDATE "Card" SET ${set} WHERE "learnerId" = ${learnerId} AND "questionId" = ${questionId} AND "updatedAt" = ${seen}`;
