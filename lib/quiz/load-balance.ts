@@ -152,15 +152,17 @@ export function dayWindows(now: Date, range: { min: number; max: number }, ctx: 
 /**
  * The learner's cards due in each window, as (bucket, n) rows: one aggregate over the range's date
  * window, so at most a couple of dozen rows come back, whatever the number of cards. The card being
- * graded is left out (its own current due date is not load).
+ * graded is left out (its own current due date is not load). A card's bucket is the first window whose
+ * end is after its due date: a CASE over the windows, or `bucket`, an expression that computes the same
+ * (the write statement's, whose text must not depend on the number of windows: review-write.ts pickSql).
  */
-export function dayCountsSql(w: DayWindows): Prisma.Sql {
-  const buckets = Prisma.join(
+export function dayCountsSql(w: DayWindows, bucket?: Prisma.Sql): Prisma.Sql {
+  const cases = () => Prisma.join(
     w.windows.map((x, i) => Prisma.sql`WHEN "due" < ${x.end} THEN ${Prisma.raw(String(i))}`),
     " ",
   );
   return Prisma.sql`
-    SELECT CASE ${buckets} END AS "bucket", count(*) AS "n" FROM "Card"
+    SELECT ${bucket ?? Prisma.sql`CASE ${cases()} END`} AS "bucket", count(*) AS "n" FROM "Card"
     WHERE "learnerId" = ${w.learnerId} AND "questionId" <> ${w.questionId} AND "state" IN (${STARTED}) AND "suspended" = false
       AND "due" >= ${w.windows[0].start} AND "due" < ${w.windows.at(-1)!.end}
     GROUP BY 1`;

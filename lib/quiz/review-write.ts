@@ -9,8 +9,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { directTransaction, type RunStatement, type SqliteConnection } from "../db/sqlite-adapter";
 import { UniqueViolation } from "../db/unique-violation";
-import type { BalancePlan } from "./load-balance";
-import { STARTED } from "./card-reads";
+import { dayCountsSql, type BalancePlan } from "./load-balance";
 import { DAY_MS } from "./rules";
 
 type Writer = Pick<Db, "$executeRaw">;
@@ -175,15 +174,11 @@ export interface SqlPick {
 function pickSql({ plan }: SqlPick): Prisma.Sql {
   const open = plan.days.candidates.filter((c) => c.weight > 0);
   const cands = open.length ? open : plan.days.candidates.map((c) => ({ ...c, weight: 1 }));
-  const { windows, learnerId, questionId } = plan.days;
+  const { windows } = plan.days;
   // Timestamps as ISO text: pg would write a Date inside an array in the process's zone (see pg-direct.ts).
   const iso = (d: Date) => d.toISOString();
   const bounds = [windows[0].start, ...windows.map((w) => w.end)].map(iso);
-  return Prisma.sql`"counts" AS (
-      SELECT width_bucket("due", ${bounds}::timestamp(3)[]) - 1 AS "bucket", count(*) AS "n" FROM "Card"
-      WHERE "learnerId" = ${learnerId} AND "questionId" <> ${questionId} AND "state" IN (${STARTED}) AND "suspended" = false
-        AND "due" >= ${bounds[0]}::timestamp(3) AND "due" < ${bounds.at(-1)}::timestamp(3)
-      GROUP BY 1),
+  return Prisma.sql`"counts" AS (${dayCountsSql(plan.days, Prisma.sql`width_bucket("due", ${bounds}::timestamp(3)[]) - 1`)}),
     "pick" AS (SELECT c."days", c."due"
       FROM unnest(${cands.map((c) => c.days)}::integer[], ${cands.map((c) => c.bucket)}::integer[], ${cands.map((c) => c.weight)}::double precision[],
         ${cands.map((c) => iso(new Date(plan.now.getTime() + c.days * DAY_MS)))}::timestamp(3)[]) AS c("days", "bucket", "weight", "due")
