@@ -150,6 +150,9 @@ const buryUpdate = (learnerId: string, bury: Bury, at: Date, pg = false) =>
   Prisma.sql`UPDATE "Card" SET "buriedUntil" = ${bury.until}, "updatedAt" = ${at}
     WHERE "learnerId" = ${learnerId} AND ${pg ? Prisma.sql`"questionId" = ANY(${bury.ids}::text[]) AND EXISTS (SELECT 1 FROM "card")` : Prisma.sql`"questionId" IN (${Prisma.join(bury.ids)})`}`;
 
+/** The siblings' bury as a statement of its own, for an answer written in a transaction. */
+export const buryCards = (c: Writer, learnerId: string, bury: Bury) => c.$executeRaw(buryUpdate(learnerId, bury, new Date()));
+
 /** A load-balanced answer's pick, for writeAnswer: the plan, and the interview clamp's latest due date (null: none). */
 export interface SqlPick {
   plan: BalancePlan;
@@ -269,7 +272,7 @@ export function writeAnswerOnConnection(c: SqliteConnection, learnerId: string, 
   return directTransaction(c, async (run) => {
     const w = directWriter(run);
     await insertLog(w, log);
-    if (bury?.ids.length) await w.$executeRaw(buryUpdate(learnerId, bury, new Date()));
+    if (bury?.ids.length) await buryCards(w, learnerId, bury);
     if (seen) await updateCard(w, learnerId, questionId, seen, data);
     else await insertCard(w, learnerId, questionId, data);
   });

@@ -14,7 +14,7 @@ import { SETTINGS_DEFAULTS } from "./rules";
 import { clampToInterview, interviewLatest, rowToSettings, schedulerSettings, type LearnerSettings } from "./settings";
 import { siblingBury, unburySiblings } from "./siblings";
 import { readForReview, siblingsToBury } from "./card-reads";
-import { CardConflict, insertCard, insertLog, isUniqueViolation, updateCard, writeAnswer, writeAnswerOnConnection } from "./review-write";
+import { buryCards, CardConflict, insertCard, insertLog, isUniqueViolation, updateCard, writeAnswer, writeAnswerOnConnection } from "./review-write";
 
 export class QuizError extends AppError {
   constructor(status: 400 | 404 | 409, message: string) {
@@ -95,8 +95,7 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     const buryUntil = startOfNextDay(now, opts.tz, settings.rolloverHour);
     const siblingsRead = settings.rolloverHour === rollover ? siblingIds : null;
     const buried = !question.concept ? [] : (siblingsRead ?? (await siblingsToBury(r, learnerId, input.questionId, now, buryUntil)));
-    const bury = siblingBury(learnerId, buried, buryUntil);
-    const inline = bury.column ? { ids: bury.ids, until: buryUntil } : undefined;
+    const { column: buriedColumn, bury } = siblingBury(buried, buryUntil);
     // The common answer (a learner who has a row) has a cheaper path on each database, with the same
     // guarantees: one statement on PostgreSQL, a transaction on the connection itself on SQLite.
     const common = exists && !locked;
@@ -109,7 +108,7 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     const { card, log } = isBalancePlan(plan) && !sqlPick ? await pickBalanced(r, plan) : plan;
     card.due = clampToInterview(card.due, settings, now, inScope);
     const data = { ...cardToRow(card), ...leechUpdate(before.lapses, card.lapses, settings), seenHash: question.contentHash, buriedUntil: null };
-    const logRow = { id: reviewId, learnerId, questionId: input.questionId, durationMs: input.durationMs, prevCard: row ? JSON.stringify(row) : null, buriedSiblings: bury.column, ...recordToLogRow(log) };
+    const logRow = { id: reviewId, learnerId, questionId: input.questionId, durationMs: input.durationMs, prevCard: row ? JSON.stringify(row) : null, buriedSiblings: buriedColumn, ...recordToLogRow(log) };
     // Raw statements (lib/quiz/review-write.ts): the log row first, so a stored review id fails before
     // anything else is written; then the siblings; then the card, conditional on the row it came from.
     const write = async (c: Tx) => {
@@ -117,7 +116,7 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
       // The lock waits for an undo or import of this learner on another instance to commit (held already when locked).
       if (!locked) await lockLearner(db, c, learnerId);
       await insertLog(c, logRow);
-      for (const w of bury.writes(c)) await w;
+      if (bury) await buryCards(c, learnerId, bury);
       if (row) await updateCard(c, learnerId, input.questionId, row.updatedAt, data);
       else await insertCard(c, learnerId, input.questionId, data);
     };
@@ -125,14 +124,14 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     // An interactive transaction, not a batch: a conditional update that matched nothing must roll back the log row.
     if (locked) await write(q);
     else if (oneStatement) {
-      const days = await writeAnswer(direct, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow, sqlPick, inline);
+      const days = await writeAnswer(direct, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow, sqlPick, bury ?? undefined);
       if (sqlPick && days !== null) {
         // The card as the statement wrote it: on the picked day, clamped as the statement clamped it.
         const picked = cardOnDay(sqlPick.plan, days);
         picked.due = clampToInterview(picked.due, settings, now, inScope);
         return { duplicate: false, card: picked };
       }
-    } else if (sqlite) await writeAnswerOnConnection(sqlite, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow, inline);
+    } else if (sqlite) await writeAnswerOnConnection(sqlite, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow, bury ?? undefined);
     else await db.$transaction(write);
     return { duplicate: false, card };
   };

@@ -15,33 +15,23 @@ type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$exten
 export interface SiblingBury {
   /** Value for ReviewLog.buriedSiblings: the ids this answer buries (JSON), or null for none. */
   column: string | null;
-  /** The cards to bury (at most MAX_SIBLING_GROUP), and until when; for the writers that inline the bury. */
-  ids: string[];
-  until: Date | null;
-  /** The bury write, to run in the same transaction as the answer's log row and card. */
-  writes: (c: Tx) => Prisma.PrismaPromise<unknown>[];
+  /**
+   * The cards to bury (at most MAX_SIBLING_GROUP) and until when, or null for none: every writer of an
+   * answer buries them with it (lib/quiz/review-write.ts), in the same transaction as its log row and card.
+   */
+  bury: { ids: string[]; until: Date } | null;
 }
 
-const NONE: SiblingBury = { column: null, ids: [], until: null, writes: () => [] };
+const NONE: SiblingBury = { column: null, bury: null };
 
 /**
  * What grading a question buries, given the siblings to bury (lib/quiz/card-reads.ts siblingsToBury
  * reads them: the learner's new and review cards of the same concept that are due before the next day
  * begins, not suspended and not already buried; read before the write so the log row can name them for undo).
  */
-export function siblingBury(learnerId: string, ids: string[], until: Date): SiblingBury {
+export function siblingBury(ids: string[], until: Date): SiblingBury {
   if (ids.length === 0) return NONE;
-  return {
-    column: JSON.stringify(ids),
-    ids: ids.slice(0, MAX_SIBLING_GROUP),
-    until,
-    // Raw, like the read: the model API's compile step costs more than this statement (see card-reads.ts).
-    // @updatedAt is set by hand because only the model API sets it, and the review write's optimistic
-    // check on a sibling's card relies on it changing.
-    writes: (c) => [
-      c.$executeRaw`UPDATE "Card" SET "buriedUntil" = ${until}, "updatedAt" = ${new Date()} WHERE "learnerId" = ${learnerId} AND "questionId" IN (${Prisma.join(ids.slice(0, MAX_SIBLING_GROUP))})`,
-    ],
-  };
+  return { column: JSON.stringify(ids), bury: { ids: ids.slice(0, MAX_SIBLING_GROUP), until } };
 }
 
 // The column may come from an imported file: parsed, never trusted; a bad value unburies nothing.
