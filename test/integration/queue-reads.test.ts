@@ -4,7 +4,8 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Db } from "../../lib/db/client";
 import { newLearnerId } from "../../lib/learner/identity";
-import { QUEUE_FULL_HEAD } from "../../lib/quiz/card-reads";
+import { QUEUE_FULL_HEAD, queueReads } from "../../lib/quiz/card-reads";
+import { directOf } from "../../lib/db/pg-direct";
 import { State } from "../../lib/quiz/enums";
 import { nextCard, setFlagged, setSuspended, submitReview } from "../../lib/quiz/service";
 import { saveSettings } from "../../lib/quiz/settings";
@@ -114,6 +115,39 @@ describe("queue reads", () => {
     assert.notEqual(more.card?.questionId, q5, "a new card before learning ahead");
     assert.notEqual(more.card?.questionId, undefined);
     assert.ok([q1, q2, q3, q4, q6].includes(more.card!.questionId));
+  });
+
+  it("reads each due card's state, due date, flags and burial exactly as stored", async () => {
+    // Most due cards come slim, read from Card_queue_idx alone (card-reads.ts queueReads): every field the
+    // queue filters and orders by must be the stored one, to the millisecond, on both databases and
+    // through both of PostgreSQL's paths (the adapter's and the pool's, lib/db/pg-direct.ts).
+    const me = newLearnerId();
+    for (const [i, id] of deck.entries()) await submitReview(db, me, { reviewId: rid(), questionId: id, rating: i % 2 ? 1 : 3 }, min(i));
+    await db.card.updateMany({ where: { learnerId: me, questionId: q1 }, data: { suspended: true, due: new Date(t0.getTime() + 123) } });
+    await db.card.updateMany({ where: { learnerId: me, questionId: q2 }, data: { flagged: true, buriedUntil: new Date(t0.getTime() + 86_400_000 + 7) } });
+    await db.card.updateMany({ where: { learnerId: me, questionId: q3 }, data: { suspended: true, flagged: true, state: State.Relearning } });
+    await db.card.updateMany({ where: { learnerId: me, questionId: q4 }, data: { state: State.Review, due: new Date(t0.getTime() + 999) } });
+    const at = { now: min(30), until: min(50), dayStart: t0 };
+    const stored = (await db.card.findMany({ where: { learnerId: me, due: { lte: at.until } } })).sort(
+      (a, b) => a.due.getTime() - b.due.getTime() || (a.questionId < b.questionId ? -1 : 1),
+    );
+    assert.ok(stored.length >= 5, "most of the deck is due by then");
+    for (const reader of [db, directOf(db)]) {
+      const { cards, started } = await queueReads(reader, me, at, { slim: true, withStarted: true });
+      const slim = cards.filter((c) => "slim" in c);
+      assert.ok(slim.length > 0, "some due cards come slim");
+      for (const c of slim) {
+        const row = stored.find((r) => r.questionId === c.questionId);
+        assert.ok(row, `${c.questionId} is due and stored`);
+        assert.deepEqual(
+          { due: c.due.toISOString(), state: c.state, suspended: c.suspended, flagged: c.flagged, buriedUntil: c.buriedUntil?.toISOString() ?? null },
+          { due: row.due.toISOString(), state: row.state, suspended: row.suspended, flagged: row.flagged, buriedUntil: row.buriedUntil?.toISOString() ?? null },
+          c.questionId,
+        );
+      }
+      assert.deepEqual(cards.map((c) => c.questionId), stored.map((r) => r.questionId), "every due card once, in due order");
+      assert.deepEqual([...started!].sort(), stored.map((r) => r.questionId).sort(), "and each counted as started");
+    }
   });
 
   it("treats untouched new rows like questions with no row, and still honours the touched ones", async () => {
