@@ -209,7 +209,7 @@ const pickedColumns = (pick: SqlPick): Record<string, Prisma.Sql> => ({
  * counts read in a round trip before it: `data`'s due date and interval are replaced by the pick's,
  * and the picked interval (whole days) is returned. Without it, null.
  */
-export async function writeAnswer(c: Reader, learnerId: string, questionId: string, seen: Date | null, data: CardData, log: LogRow, pick?: SqlPick, bury?: Bury): Promise<number | null> {
+export async function writeAnswer(c: Reader, learnerId: string, questionId: string, seen: Date | null, data: CardData, log: LogRow, pick?: SqlPick, bury: Bury | null = null): Promise<number | null> {
   const at = new Date();
   const logRow = typed({ ...log, createdAt: at }, LOG_TYPES);
   const exprs = pick ? pickedColumns(pick) : {};
@@ -268,7 +268,7 @@ function directWriter(run: RunStatement): Writer {
  * The same statements as the transactional path, so the same guarantees: a stored review id, a changed
  * card or a card inserted meanwhile throws, and neither row is written.
  */
-export function writeAnswerOnConnection(c: SqliteConnection, learnerId: string, questionId: string, seen: Date | null, data: CardData, log: LogRow, bury?: Bury): Promise<void> {
+export function writeAnswerOnConnection(c: SqliteConnection, learnerId: string, questionId: string, seen: Date | null, data: CardData, log: LogRow, bury: Bury | null = null): Promise<void> {
   return directTransaction(c, async (run) => {
     const w = directWriter(run);
     await insertLog(w, log);

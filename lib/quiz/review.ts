@@ -124,14 +124,14 @@ export async function submitReview(db: Db, learnerId: string, input: ReviewInput
     // An interactive transaction, not a batch: a conditional update that matched nothing must roll back the log row.
     if (locked) await write(q);
     else if (oneStatement) {
-      const days = await writeAnswer(direct, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow, sqlPick, bury ?? undefined);
+      const days = await writeAnswer(direct, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow, sqlPick, bury);
       if (sqlPick && days !== null) {
         // The card as the statement wrote it: on the picked day, clamped as the statement clamped it.
         const picked = cardOnDay(sqlPick.plan, days);
         picked.due = clampToInterview(picked.due, settings, now, inScope);
         return { duplicate: false, card: picked };
       }
-    } else if (sqlite) await writeAnswerOnConnection(sqlite, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow, bury ?? undefined);
+    } else if (sqlite) await writeAnswerOnConnection(sqlite, learnerId, input.questionId, row?.updatedAt ?? null, data, logRow, bury);
     else await db.$transaction(write);
     return { duplicate: false, card };
   };

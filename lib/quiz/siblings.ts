@@ -9,6 +9,7 @@ import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/client";
 import { MAX_SIBLING_GROUP } from "../content/siblings";
 import { questionIdSchema } from "./rules";
+import type { Bury } from "./review-write";
 
 type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
@@ -19,7 +20,7 @@ export interface SiblingBury {
    * The cards to bury (at most MAX_SIBLING_GROUP) and until when, or null for none: every writer of an
    * answer buries them with it (lib/quiz/review-write.ts), in the same transaction as its log row and card.
    */
-  bury: { ids: string[]; until: Date } | null;
+  bury: Bury | null;
 }
 
 const NONE: SiblingBury = { column: null, bury: null };
